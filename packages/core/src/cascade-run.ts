@@ -1,0 +1,1150 @@
+import type {
+  CascadeEventV1,
+  LiquidationOrderInputV1,
+  LiquidationOrderV1,
+  OrderBookFillV1,
+  OrderBookV1,
+  OrderSide,
+  PriceTriggerInputV1,
+  PriceTriggersV1,
+  SettlementInputV1,
+  SettlementV1,
+  SideSign,
+} from '@firesale/spec';
+import { FiresaleError } from './firesale-error';
+import { GrowableFloat64, GrowableUint32 } from './growable';
+import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
+import { REPORT_VERSION, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
+import type { RunOptions } from './simulation-input';
+import type { AssetCollateral, BuiltModel } from './simulator';
+import type { PriceMonitoringTrigger } from './price-monitoring';
+import { disposalOrderLots } from './staged-disposal';
+import { TriggerHeap } from './trigger-heap';
+
+const CLOSED = 1;
+const QUEUED = 2;
+const TOUCHED = 4;
+const OVERRIDDEN = 8;
+
+const ROUTE_MARKET = 0;
+const ROUTE_BACKSTOP = 1;
+const ROUTE_NETWORK = 2;
+const ROUTE_ADL = 3;
+const ROUTE_NAMES = ['market', 'backstop', 'network', 'adl'] as const;
+
+const SIZE_EPSILON = 1e-12;
+const MAX_ROUNDS_PER_STEP = 100_000;
+
+/**
+ * One cascade run over a built model. The run mutates the shared position columns and restores them from
+ * its journal when it ends, so a built model can run again without being rebuilt or copied.
+ */
+export class CascadeRun {
+  private readonly m: BuiltModel;
+  private readonly options: RunOptions;
+  private readonly marketCount: number;
+  private readonly venueCount: number;
+  private readonly stepSeconds: number;
+  private readonly steps: number;
+  private readonly delaySteps: number;
+  private readonly latencySteps: number;
+
+  // Position state shared with the model, journaled.
+  private readonly flags: Uint8Array;
+  private readonly journalIds = new GrowableUint32(256);
+  private readonly journalSize = new GrowableFloat64(256);
+  private readonly journalMargin = new GrowableFloat64(256);
+  private readonly triggerOverride = new Map<number, number>();
+  private readonly lastLiquidationTime = new Map<number, number>();
+
+  // Per market.
+  private readonly books: OrderBookV1[];
+  private readonly initialPrice: Float64Array;
+  private readonly mark: Float64Array;
+  private readonly midHistory: Float64Array[];
+  private readonly pointer: Uint32Array;
+  private readonly heaps: TriggerHeap[];
+  private readonly impactGeneration: Uint32Array;
+  private readonly pendingId: GrowableUint32[];
+  private readonly pendingDue: GrowableUint32[];
+  private readonly pendingGeneration: GrowableUint32[];
+  private readonly pendingHead: Uint32Array;
+  private readonly capRemaining: Float64Array;
+  private readonly haltedUntil: Float64Array;
+  private readonly haltedSeconds: Float64Array;
+  private readonly monitorReferenceTime: Float64Array;
+  private readonly networkBase: Float64Array;
+  private readonly networkEntry: Float64Array;
+  private readonly nextDisposalTime: Float64Array;
+  private readonly stepLiquidated: Float64Array;
+  private readonly adlLists: (Uint32Array | null)[];
+  private readonly adlBuiltStep: Int32Array;
+  private readonly adlPointer: Uint32Array;
+  private readonly shockStart: Float64Array;
+
+  // Per venue and account.
+  private readonly fund: Float64Array;
+  private readonly fundFees: Float64Array;
+  private readonly fundPaid: Float64Array;
+  private readonly fundMinimum: Float64Array;
+  private readonly adlEnabled: Uint8Array;
+  private readonly cash: Float64Array;
+  private readonly accountQueued: Uint8Array;
+  /** Run-local view of asset collateral: seized collateral is replaced here, never in the shared model. */
+  private readonly assetCollateral: Map<number, readonly AssetCollateral[]>;
+
+  // Ledger (conservation of value).
+  private externalQuote = 0;
+  private liquidatorFeesQuote = 0;
+  private badDebtQuote = 0;
+  private assetCollateralSoldQuote = 0;
+  private readonly ledgerStart: number;
+
+  // Records.
+  private time = 0;
+  private nextStep = 0;
+  private finished = false;
+  private step = 0;
+  private sequence = 0;
+  private maxGeneration = 0;
+  private readonly generationCounts: number[] = [];
+  private readonly liquidations: LiquidationRecord[] = [];
+  private readonly adl: AdlRecord[] = [];
+  private readonly containment: ContainmentRecord[] = [];
+  private readonly liquidatedPositions = new Set<number>();
+  private readonly timelineTime = new GrowableFloat64();
+  private readonly timelineMid: GrowableFloat64[];
+  private readonly timelineMark: GrowableFloat64[];
+  private readonly timelineLiquidated: GrowableFloat64[];
+  private readonly timelineFund: GrowableFloat64[];
+  private readonly cooldownIds: number[] = [];
+  private readonly cooldownReady: number[] = [];
+  private readonly cooldownGeneration: number[] = [];
+
+  // Scratch objects passed to plugins (no allocation per position).
+  private readonly fill: OrderBookFillV1 = { filledBase: 0, amountQuote: 0, averagePriceQuote: 0, priceAfterQuote: 0, exhausted: false };
+  private readonly orderIn: LiquidationOrderInputV1 = {
+    marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0, markPriceQuote: 0, bankruptcyPriceQuote: 0,
+    equityQuote: 0, maintenanceMarginQuote: 0, secondsSinceLastLiquidation: Infinity, insuranceFundQuote: 0,
+  };
+  private readonly orderOut: LiquidationOrderV1 = { closeBase: 0, route: 'market', limitPriceQuote: NaN, feeRate: 0, cooldownSeconds: 0 };
+  private readonly settleIn: SettlementInputV1 = { side: 1, closedBase: 0, entryPriceQuote: 0, fillPriceQuote: 0, marginQuote: 0, feeRate: 0 };
+  private readonly settleOut: SettlementV1 = { feeToFundQuote: 0, feeToLiquidatorQuote: 0, returnedToAccountQuote: 0, shortfallQuote: 0 };
+  private readonly triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
+  private readonly triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
+
+  constructor(model: BuiltModel, options: RunOptions) {
+    this.m = model;
+    this.options = options;
+    const timing = model.input.timing ?? {};
+    this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
+    const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
+    this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
+    this.delaySteps = Math.round(nonNegative(timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds') / this.stepSeconds);
+    this.latencySteps = Math.round(nonNegative(timing.liquidatorLatencySeconds ?? 0, 'timing.liquidatorLatencySeconds') / this.stepSeconds);
+    const M = (this.marketCount = model.books.length);
+    const V = (this.venueCount = model.engines.length);
+    this.flags = new Uint8Array(model.positions.count);
+
+    this.books = model.books.map((b) => b.doCreate());
+    this.initialPrice = Float64Array.from(this.books, (b) => b.midPriceQuote());
+    this.mark = Float64Array.from(this.initialPrice);
+    const historyLength = Math.max(this.delaySteps, this.horizonSteps()) + 2;
+    this.midHistory = model.books.map(() => new Float64Array(historyLength));
+    this.pointer = Uint32Array.from(model.index.segmentStart);
+    this.heaps = Array.from({ length: M * 2 }, (_, s) => new TriggerHeap(s % 2 === 0));
+    this.impactGeneration = new Uint32Array(M);
+    this.pendingId = Array.from({ length: M }, () => new GrowableUint32());
+    this.pendingDue = Array.from({ length: M }, () => new GrowableUint32());
+    this.pendingGeneration = Array.from({ length: M }, () => new GrowableUint32());
+    this.pendingHead = new Uint32Array(M);
+    this.capRemaining = new Float64Array(M);
+    this.haltedUntil = new Float64Array(M).fill(-Infinity);
+    this.haltedSeconds = new Float64Array(M);
+    this.monitorReferenceTime = new Float64Array(M);
+    this.networkBase = new Float64Array(M);
+    this.networkEntry = new Float64Array(M);
+    this.nextDisposalTime = new Float64Array(M);
+    this.stepLiquidated = new Float64Array(M);
+    this.adlLists = Array.from({ length: M * 2 }, () => null);
+    this.adlBuiltStep = new Int32Array(M * 2).fill(-1);
+    this.adlPointer = new Uint32Array(M * 2);
+    this.shockStart = new Float64Array(M).fill(Infinity);
+    for (const shock of options.shocks) {
+      const mi = model.marketIds.indexOf(shock.marketId);
+      if (mi < 0) {
+        throw new FiresaleError('SCENARIO__UNKNOWN_MARKET', { path: 'shocks.marketId', value: shock.marketId, known: model.marketIds.join(', ') });
+      }
+      this.shockStart[mi] = Math.min(this.shockStart[mi]!, shock.atSeconds ?? 0);
+    }
+
+    this.fund = Float64Array.from(model.input.venues, (v) => v.insuranceFundQuote);
+    this.fundFees = new Float64Array(V);
+    this.fundPaid = new Float64Array(V);
+    this.fundMinimum = Float64Array.from(this.fund);
+    this.adlEnabled = Uint8Array.from(model.input.venues, (v) => ((v.autoDeleveraging ?? v.engine.capabilities.autoDeleveraging) ? 1 : 0));
+    this.cash = Float64Array.from(model.cashQuote);
+    this.accountQueued = new Uint8Array(model.accountIds.length);
+    this.assetCollateral = new Map(model.assetCollateral);
+
+    this.timelineMid = model.books.map(() => new GrowableFloat64());
+    this.timelineMark = model.books.map(() => new GrowableFloat64());
+    this.timelineLiquidated = model.books.map(() => new GrowableFloat64());
+    this.timelineFund = model.engines.map(() => new GrowableFloat64());
+    this.ledgerStart = this.ledgerTotal();
+  }
+
+  /** Runs the cascade to the end and returns the report; restores the shared state whatever happens. */
+  execute(): CascadeReport {
+    try {
+      while (this.advance()) {
+        // every step runs inside advance()
+      }
+      return this.report();
+    } finally {
+      this.restore();
+    }
+  }
+
+  /**
+   * Runs the next step (block): time moves, books recover, the exogenous path moves the reference, triggered
+   * positions are queued and due ones liquidated (in synchronous rounds while nothing delays them), and staged
+   * disposal acts. Returns false once the run is over (duration reached, or nothing is left to happen).
+   */
+  advance(): boolean {
+    if (this.finished) return false;
+    const k = this.nextStep++;
+    const M = this.marketCount;
+    const pm = this.m.input.containment?.priceMonitoring;
+    const cap = this.m.input.containment?.maxLiquidatedNotionalPerStepQuote ?? Infinity;
+    this.step = k;
+    this.time = k * this.stepSeconds;
+    this.releaseCooldowns();
+    for (let mi = 0; mi < M; mi++) {
+      const book = this.books[mi]!;
+      book.doAdvance(this.time);
+      if (this.time >= this.shockStart[mi]!) {
+        const multiplier = this.options.depthMultipliers?.[mi] ?? this.m.input.markets[mi]!.stressDepthMultiplier ?? 1;
+        if (multiplier !== 1) book.doSetDepthMultiplier(multiplier);
+      }
+      const reference = this.referencePrice(mi, this.time);
+      if (reference !== book.referencePriceQuote()) book.doSetReferencePrice(reference);
+      this.recordMid(mi);
+      this.capRemaining[mi] = cap;
+      this.stepLiquidated[mi] = 0;
+      if (pm) this.monitorPrice(mi, pm.triggers, pm.tickSizeQuote ?? 0);
+    }
+    for (let round = 0; ; round++) {
+      if (round > MAX_ROUNDS_PER_STEP) {
+        throw new FiresaleError('ENGINE__INVARIANT_BROKEN', { invariant: 'rounds per step', detail: `more than ${MAX_ROUNDS_PER_STEP} rounds at t=${this.time}` });
+      }
+      for (let mi = 0; mi < M; mi++) this.scanMarket(mi);
+      const fills = this.executeDue();
+      if (fills === 0 || this.delaySteps > 0 || this.latencySteps > 0) break;
+      for (let mi = 0; mi < M; mi++) this.recordMid(mi);
+    }
+    this.disposeNetworkPositions();
+    this.recordTimeline();
+    if (this.options.checkInvariants) this.checkConservation();
+    if (k >= this.steps || (this.isQuiet() && this.isSettled())) this.finished = true;
+    return !this.finished;
+  }
+
+  /** The report of the run so far (the whole run once {@link CascadeRun.advance} has returned false). */
+  report(): CascadeReport {
+    return this.buildReport();
+  }
+
+  /** Puts the shared position columns back as they were before the run. Call once, after the last step. */
+  restore(): void {
+    const pos = this.m.positions;
+    for (let k = this.journalIds.length - 1; k >= 0; k--) {
+      const id = this.journalIds.data[k]!;
+      pos.sizeBase[id] = this.journalSize.data[k]!;
+      pos.marginQuote[id] = this.journalMargin.data[k]!;
+    }
+    this.journalIds.length = 0;
+  }
+
+  // ---- prices ---------------------------------------------------------------------------------------------
+
+  private referencePrice(mi: number, t: number): number {
+    let move = 0;
+    const marketId = this.m.marketIds[mi];
+    for (const shock of this.options.shocks) {
+      if (shock.marketId !== marketId) continue;
+      const start = shock.atSeconds ?? 0;
+      if (t < start) continue;
+      const over = shock.overSeconds ?? 0;
+      const progress = over > 0 ? Math.min(1, (t - start) / over) : 1;
+      move += shock.returnFraction * progress;
+    }
+    return this.initialPrice[mi]! * (1 + move);
+  }
+
+  private recordMid(mi: number): void {
+    const history = this.midHistory[mi]!;
+    const mid = this.books[mi]!.midPriceQuote();
+    history[this.step % history.length] = mid;
+    const delayed = Math.max(0, this.step - this.delaySteps);
+    const previousMark = this.mark[mi]!;
+    this.mark[mi] = this.delaySteps === 0 ? mid : history[delayed % history.length]!;
+    if (this.mark[mi] !== previousMark && this.options.onEvent) {
+      this.emit({ type: 'price-update', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, midPriceQuote: mid, markPriceQuote: this.mark[mi]! });
+    }
+  }
+
+  private horizonSteps(): number {
+    const triggers = this.m.input.containment?.priceMonitoring?.triggers ?? [];
+    let longest = 0;
+    for (const t of triggers) longest = Math.max(longest, Math.round(t.horizonSeconds / this.stepSeconds));
+    return longest;
+  }
+
+  /** Price-band circuit breaker: a mid outside a trigger's bounds halts the market (no liquidations). */
+  private monitorPrice(mi: number, triggers: readonly PriceMonitoringTrigger[], tick: number): void {
+    if (this.time < this.haltedUntil[mi]!) {
+      this.haltedSeconds[mi]! += this.stepSeconds;
+      return;
+    }
+    if (this.haltedUntil[mi]! > -Infinity && this.time >= this.haltedUntil[mi]!) {
+      this.haltedUntil[mi] = -Infinity;
+      this.monitorReferenceTime[mi] = this.time;
+      this.recordContainment(mi, 'halt-ended', {});
+    }
+    const history = this.midHistory[mi]!;
+    const mid = this.books[mi]!.midPriceQuote();
+    let extension = 0;
+    for (const trigger of triggers) {
+      const horizonSteps = Math.round(trigger.horizonSeconds / this.stepSeconds);
+      const referenceStep = Math.max(this.step - horizonSteps, Math.round(this.monitorReferenceTime[mi]! / this.stepSeconds));
+      const reference = referenceStep === this.step ? mid : history[referenceStep % history.length]!;
+      if (breachesBounds(mid, priceMonitoringBounds(reference, trigger, tick))) extension += trigger.auctionExtensionSeconds;
+    }
+    if (extension > 0) {
+      this.haltedUntil[mi] = this.time + extension;
+      this.haltedSeconds[mi]! += this.stepSeconds;
+      this.recordContainment(mi, 'halt-started', { priceQuote: mid, untilSeconds: this.time + extension });
+    }
+  }
+
+  private halted(mi: number): boolean {
+    return this.time < this.haltedUntil[mi]!;
+  }
+
+  // ---- triggering -----------------------------------------------------------------------------------------
+
+  private currentTrigger(id: number): number {
+    return (this.flags[id]! & OVERRIDDEN) !== 0 ? this.triggerOverride.get(id)! : this.m.trigger[id]!;
+  }
+
+  /** Walks the market's two index segments and its re-check heaps up to the mark price; queues what it passes. */
+  private scanMarket(mi: number): void {
+    const generation = this.impactGeneration[mi]! + 1;
+    this.impactGeneration[mi] = 0;
+    const mark = this.mark[mi]!;
+    const { order, segmentEnd } = this.m.index;
+    const trigger = this.m.trigger;
+    const flags = this.flags;
+
+    const longSegment = mi * 2;
+    let p = this.pointer[longSegment]!;
+    const longEnd = segmentEnd[longSegment]!;
+    while (p < longEnd) {
+      const id = order[p]!;
+      if (trigger[id]! < mark) break;
+      p++;
+      if ((flags[id]! & (CLOSED | QUEUED | OVERRIDDEN)) === 0) this.enqueue(mi, id, generation);
+    }
+    this.pointer[longSegment] = p;
+
+    const shortSegment = longSegment + 1;
+    p = this.pointer[shortSegment]!;
+    const shortEnd = segmentEnd[shortSegment]!;
+    while (p < shortEnd) {
+      const id = order[p]!;
+      if (trigger[id]! > mark) break;
+      p++;
+      if ((flags[id]! & (CLOSED | QUEUED | OVERRIDDEN)) === 0) this.enqueue(mi, id, generation);
+    }
+    this.pointer[shortSegment] = p;
+
+    this.drainHeap(this.heaps[longSegment]!, mi, mark, generation, true);
+    this.drainHeap(this.heaps[shortSegment]!, mi, mark, generation, false);
+
+    const watched = this.m.watchedByMarket[mi]!;
+    for (let w = 0; w < watched.length; w++) {
+      const a = watched[w]!;
+      if (this.accountQueued[a] === 1 || !this.accountLiquidatable(a)) continue;
+      this.accountQueued[a] = 1;
+      for (const id of this.m.watchedPositions[a]!) {
+        if ((flags[id]! & (CLOSED | QUEUED)) === 0) this.enqueue(this.m.positions.marketIndex[id]!, id, generation);
+      }
+    }
+  }
+
+  private drainHeap(heap: TriggerHeap, mi: number, mark: number, generation: number, long: boolean): void {
+    while (heap.size > 0 && (long ? heap.topKey() >= mark : heap.topKey() <= mark)) {
+      const id = heap.topId();
+      const key = heap.topKey();
+      heap.pop();
+      if ((this.flags[id]! & (CLOSED | QUEUED)) !== 0 || this.currentTrigger(id) !== key) continue;
+      this.enqueue(mi, id, generation);
+    }
+  }
+
+  private enqueue(mi: number, id: number, generation: number): void {
+    this.flags[id]! |= QUEUED;
+    this.pendingId[mi]!.push(id);
+    this.pendingDue[mi]!.push(this.step + this.latencySteps);
+    this.pendingGeneration[mi]!.push(generation);
+    if (this.options.onEvent) {
+      this.emit({
+        type: 'liquidation-triggered', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, positionId: id,
+        accountId: this.m.accountIds[this.m.positions.accountIndex[id]!]!, generation, markPriceQuote: this.mark[mi]!,
+        liquidationPriceQuote: this.m.watchedAccount[this.m.positions.accountIndex[id]!] === 1 ? NaN : this.currentTrigger(id),
+      });
+    }
+  }
+
+  private releaseCooldowns(): void {
+    for (let i = this.cooldownIds.length - 1; i >= 0; i--) {
+      if (this.cooldownReady[i]! > this.time) continue;
+      const id = this.cooldownIds[i]!;
+      const generation = this.cooldownGeneration[i]!;
+      this.cooldownIds.splice(i, 1);
+      this.cooldownReady.splice(i, 1);
+      this.cooldownGeneration.splice(i, 1);
+      if ((this.flags[id]! & CLOSED) === 0) {
+        this.pendingId[this.m.positions.marketIndex[id]!]!.push(id);
+        this.pendingDue[this.m.positions.marketIndex[id]!]!.push(this.step);
+        this.pendingGeneration[this.m.positions.marketIndex[id]!]!.push(generation);
+      }
+    }
+  }
+
+  // ---- health ---------------------------------------------------------------------------------------------
+
+  private accountEquity(a: number): number {
+    const pos = this.m.positions;
+    let equity = this.cash[a]!;
+    for (const c of this.assetCollateral.get(a) ?? []) equity += c.amount * this.mark[c.marketIndex]! * (1 - c.haircut);
+    for (const id of this.m.watchedPositions[a] ?? []) {
+      const size = pos.sizeBase[id]!;
+      if (size <= 0) continue;
+      equity += pos.side[id]! * size * (this.mark[pos.marketIndex[id]!]! - pos.entryPriceQuote[id]!);
+    }
+    return equity;
+  }
+
+  private accountMaintenance(a: number): number {
+    const pos = this.m.positions;
+    let maintenance = 0;
+    for (const id of this.m.watchedPositions[a] ?? []) {
+      const size = pos.sizeBase[id]!;
+      if (size <= 0) continue;
+      const mi = pos.marketIndex[id]!;
+      maintenance += this.m.engines[this.m.marketVenue[mi]!]!.doMaintenanceMargin(this.m.marketIds[mi]!, size * this.mark[mi]!);
+    }
+    return maintenance;
+  }
+
+  private accountLiquidatable(a: number): boolean {
+    const maintenance = this.accountMaintenance(a);
+    return maintenance > 0 && this.accountEquity(a) <= maintenance;
+  }
+
+  private liquidatableNow(id: number, mi: number): boolean {
+    const a = this.m.positions.accountIndex[id]!;
+    if (this.m.watchedAccount[a] === 1) return this.accountLiquidatable(a);
+    const trigger = this.currentTrigger(id);
+    return this.m.positions.side[id] === 1 ? this.mark[mi]! <= trigger : this.mark[mi]! >= trigger;
+  }
+
+  // ---- execution ------------------------------------------------------------------------------------------
+
+  /** Executes every queued liquidation that is due; returns how many closed something. */
+  private executeDue(): number {
+    let fills = 0;
+    for (let mi = 0; mi < this.marketCount; mi++) {
+      if (this.halted(mi)) continue;
+      const ids = this.pendingId[mi]!;
+      const due = this.pendingDue[mi]!;
+      const generations = this.pendingGeneration[mi]!;
+      let head = this.pendingHead[mi]!;
+      while (head < ids.length && due.data[head]! <= this.step) {
+        const outcome = this.liquidate(mi, ids.data[head]!, generations.data[head]!);
+        if (outcome < 0) break; // step cap reached: the rest waits for the next step
+        fills += outcome;
+        head++;
+      }
+      if (head === ids.length) {
+        ids.length = 0;
+        due.length = 0;
+        generations.length = 0;
+        head = 0;
+      }
+      this.pendingHead[mi] = head;
+    }
+    return fills;
+  }
+
+  /** Liquidates one queued position. Returns 1 if something was closed, 0 if not, -1 if the step cap is spent. */
+  private liquidate(mi: number, id: number, generation: number): number {
+    const pos = this.m.positions;
+    const flags = this.flags;
+    if ((flags[id]! & CLOSED) !== 0) return 0;
+    const a = pos.accountIndex[id]!;
+    const watched = this.m.watchedAccount[a] === 1;
+    if (!this.liquidatableNow(id, mi)) {
+      flags[id]! &= ~QUEUED;
+      if (watched) this.accountQueued[a] = 0;
+      else this.heaps[mi * 2 + (pos.side[id] === 1 ? 0 : 1)]!.push(id, this.currentTrigger(id));
+      return 0;
+    }
+    if (this.capRemaining[mi]! <= 0) return -1;
+
+    const v = this.m.marketVenue[mi]!;
+    const engine = this.m.engines[v]!;
+    const side = pos.side[id] as SideSign;
+    const size = pos.sizeBase[id]!;
+    const entry = pos.entryPriceQuote[id]!;
+    const mark = this.mark[mi]!;
+    const margin = watched ? this.accountEquity(a) - side * size * (mark - entry) : pos.marginQuote[id]!;
+    const equity = margin + side * size * (mark - entry);
+    const orderIn = this.orderIn;
+    orderIn.marketId = this.m.marketIds[mi]!;
+    orderIn.side = side;
+    orderIn.sizeBase = size;
+    orderIn.entryPriceQuote = entry;
+    orderIn.marginQuote = margin;
+    orderIn.markPriceQuote = mark;
+    orderIn.bankruptcyPriceQuote = entry - (side * margin) / size;
+    orderIn.equityQuote = equity;
+    orderIn.maintenanceMarginQuote = engine.doMaintenanceMargin(orderIn.marketId, size * mark);
+    const last = this.lastLiquidationTime.get(id);
+    orderIn.secondsSinceLastLiquidation = last === undefined ? Infinity : this.time - last;
+    orderIn.insuranceFundQuote = this.fund[v]!;
+    const order = this.orderOut;
+    engine.doLiquidationOrder(orderIn, order);
+
+    if (!(order.closeBase > 0)) {
+      flags[id]! &= ~QUEUED;
+      this.cooldownIds.push(id);
+      this.cooldownReady.push((last ?? this.time) + Math.max(order.cooldownSeconds, this.stepSeconds));
+      this.cooldownGeneration.push(generation);
+      flags[id]! |= QUEUED;
+      return 0;
+    }
+    let closeBase = Math.min(order.closeBase, size);
+    const capBase = this.capRemaining[mi]! / mark;
+    if (closeBase > capBase) {
+      closeBase = capBase;
+      this.recordContainment(mi, 'step-cap-reached', { positionId: id, cappedBase: capBase });
+    }
+    this.touch(id);
+    const stagedDisposal = this.m.input.containment?.stagedDisposal !== undefined;
+    let route = order.route === 'backstop' ? ROUTE_BACKSTOP : order.route === 'network' || stagedDisposal ? ROUTE_NETWORK : ROUTE_MARKET;
+    let closed = 0;
+    if (route === ROUTE_MARKET && this.adlEnabled[v] === 1 && this.needsAdl(mi, id, closeBase, order, v)) route = ROUTE_ADL;
+    if (route === ROUTE_ADL) {
+      closed = this.autoDeleverage(mi, id, closeBase, generation, orderIn.bankruptcyPriceQuote);
+      if (closed < closeBase - SIZE_EPSILON) closed += this.closeInBook(mi, id, closeBase - closed, order, generation);
+    } else if (route === ROUTE_MARKET) {
+      closed = this.closeInBook(mi, id, closeBase, order, generation);
+    } else {
+      closed = this.takeOver(mi, id, closeBase, generation, route);
+    }
+    this.capRemaining[mi]! -= closed * mark;
+    if (closed > 0) this.lastLiquidationTime.set(id, this.time);
+    flags[id]! &= ~QUEUED;
+    if (pos.sizeBase[id]! <= SIZE_EPSILON) {
+      this.closePosition(id);
+    } else {
+      if (closed > 0) this.recordContainment(mi, 'partial-liquidation', { positionId: id, closedBase: closed, remainingBase: pos.sizeBase[id]! });
+      if (watched) {
+        this.accountQueued[a] = 0;
+      } else {
+        this.refreshTrigger(mi, id);
+        if (closed < closeBase - SIZE_EPSILON && !this.halted(mi)) {
+          // The book or the step cap stopped the order: the rest is retried next step.
+          flags[id]! |= QUEUED;
+          this.pendingId[mi]!.push(id);
+          this.pendingDue[mi]!.push(this.step + 1);
+          this.pendingGeneration[mi]!.push(generation);
+        }
+      }
+    }
+    return closed > 0 ? 1 : 0;
+  }
+
+  /** True when closing in the book would leave a shortfall the insurance fund cannot pay. */
+  private needsAdl(mi: number, id: number, closeBase: number, order: LiquidationOrderV1, v: number): boolean {
+    const pos = this.m.positions;
+    const side = pos.side[id] as SideSign;
+    const fill = this.fill;
+    this.books[mi]!.quote(side === 1 ? 'sell' : 'buy', closeBase, fill);
+    if (fill.filledBase <= 0) return true;
+    const settleIn = this.prepareSettlement(id, fill.filledBase, fill.averagePriceQuote, order.feeRate);
+    this.m.engines[v]!.doSettle(settleIn, this.settleOut);
+    return this.settleOut.shortfallQuote > this.fund[v]! + 1e-9;
+  }
+
+  private prepareSettlement(id: number, closedBase: number, fillPrice: number, feeRate: number): SettlementInputV1 {
+    const pos = this.m.positions;
+    const s = this.settleIn;
+    s.side = pos.side[id] as SideSign;
+    s.closedBase = closedBase;
+    s.entryPriceQuote = pos.entryPriceQuote[id]!;
+    s.fillPriceQuote = fillPrice;
+    s.marginQuote = this.marginShare(id, closedBase);
+    s.feeRate = feeRate;
+    return s;
+  }
+
+  /** The margin that backs `closedBase` of a position; for a watched cross account, its cash on the last close. */
+  private marginShare(id: number, closedBase: number): number {
+    const pos = this.m.positions;
+    const a = pos.accountIndex[id]!;
+    if (this.m.watchedAccount[a] === 1) return this.isLastOpen(a, id, closedBase) ? this.cash[a]! + this.assetCollateralValue(a) : 0;
+    return (pos.marginQuote[id]! * closedBase) / pos.sizeBase[id]!;
+  }
+
+  private isLastOpen(a: number, id: number, closedBase: number): boolean {
+    const pos = this.m.positions;
+    if (pos.sizeBase[id]! - closedBase > SIZE_EPSILON) return false;
+    for (const other of this.m.watchedPositions[a]!) if (other !== id && pos.sizeBase[other]! > SIZE_EPSILON) return false;
+    return true;
+  }
+
+  private assetCollateralValue(a: number): number {
+    let value = 0;
+    for (const c of this.assetCollateral.get(a) ?? []) value += c.amount * this.mark[c.marketIndex]! * (1 - c.haircut);
+    return value;
+  }
+
+  /** Market route: sells (or buys) into the book, settles, and runs the loss waterfall. Returns base closed. */
+  private closeInBook(mi: number, id: number, closeBase: number, order: LiquidationOrderV1, generation: number): number {
+    const pos = this.m.positions;
+    const side = pos.side[id] as SideSign;
+    const orderSide: OrderSide = side === 1 ? 'sell' : 'buy';
+    const book = this.books[mi]!;
+    let size = closeBase;
+    if (!Number.isNaN(order.limitPriceQuote)) size = Math.min(size, book.depthToPriceBase(orderSide, order.limitPriceQuote));
+    if (!(size > SIZE_EPSILON)) return 0;
+    const fill = this.fill;
+    book.doExecute(orderSide, size, this.time, fill);
+    if (!(fill.filledBase > 0)) return 0;
+    this.markImpact(mi, generation);
+    if (this.options.onEvent) {
+      this.emit({
+        type: 'order-filled', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, side: orderSide, cause: 'liquidation',
+        positionId: id, filledBase: fill.filledBase, averagePriceQuote: fill.averagePriceQuote, priceAfterQuote: fill.priceAfterQuote,
+      });
+    }
+    this.settle(mi, id, fill.filledBase, fill.averagePriceQuote, order.feeRate, generation, ROUTE_MARKET);
+    return fill.filledBase;
+  }
+
+  /**
+   * Closes `closedBase` of a position at `fillPrice` and moves every amount: the venue splits margin plus PnL
+   * into fee, return and shortfall; the counterparties (book) take the PnL; the fund takes fees and pays the
+   * shortfall while it can; the rest is bad debt.
+   */
+  private settle(mi: number, id: number, closedBase: number, fillPrice: number, feeRate: number, generation: number, route: number): void {
+    const pos = this.m.positions;
+    const a = pos.accountIndex[id]!;
+    const v = this.m.marketVenue[mi]!;
+    const side = pos.side[id] as SideSign;
+    const watched = this.m.watchedAccount[a] === 1;
+    const settleIn = this.prepareSettlement(id, closedBase, fillPrice, feeRate);
+    const out = this.settleOut;
+    this.m.engines[v]!.doSettle(settleIn, out);
+    const pnl = side * closedBase * (fillPrice - pos.entryPriceQuote[id]!);
+    const marginUsed = settleIn.marginQuote;
+    const remainingBase = pos.sizeBase[id]! - closedBase;
+
+    this.externalQuote -= pnl;
+    if (watched) {
+      if (marginUsed !== 0) this.sellAssetCollateral(a);
+      this.cash[a]! -= marginUsed;
+    } else {
+      pos.marginQuote[id]! -= marginUsed;
+    }
+    pos.sizeBase[id] = remainingBase > SIZE_EPSILON ? remainingBase : 0;
+    this.payFees(v, out.feeToFundQuote, out.feeToLiquidatorQuote);
+    let shortfall = out.shortfallQuote;
+    if (watched && marginUsed === 0) {
+      // Not the account's last position: its cash absorbs the result before any fund payment.
+      this.cash[a]! += out.returnedToAccountQuote - shortfall;
+      shortfall = 0;
+    } else if (!watched && pos.sizeBase[id]! > 0) {
+      pos.marginQuote[id]! += out.returnedToAccountQuote; // a partial close leaves its proceeds as margin
+    } else {
+      this.cash[a]! += out.returnedToAccountQuote;
+    }
+    this.recordLiquidation(mi, id, closedBase, fillPrice, generation, route, out.feeToFundQuote, out.shortfallQuote);
+    if (shortfall > 0) this.coverShortfall(mi, id, shortfall);
+  }
+
+  private payFees(v: number, toFund: number, toLiquidator: number): void {
+    if (toFund !== 0) {
+      this.fund[v]! += toFund;
+      this.fundFees[v]! += toFund;
+      this.emitFund(v, toFund, 'fee');
+    }
+    this.liquidatorFeesQuote += toLiquidator;
+  }
+
+  /** Loss waterfall after the margin: the insurance fund pays what it can; the rest is bad debt. */
+  private coverShortfall(mi: number, id: number, shortfall: number): void {
+    const v = this.m.marketVenue[mi]!;
+    const paid = Math.min(shortfall, Math.max(this.fund[v]!, 0));
+    if (paid > 0) {
+      this.fund[v]! -= paid;
+      this.fundPaid[v]! += paid;
+      if (this.fund[v]! < this.fundMinimum[v]!) this.fundMinimum[v] = this.fund[v]!;
+      this.emitFund(v, -paid, 'shortfall');
+    }
+    const unpaid = shortfall - paid;
+    if (unpaid > 1e-9) {
+      this.badDebtQuote += unpaid;
+      if (this.options.onEvent) {
+        this.emit({ type: 'bad-debt', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, positionId: id, amountQuote: unpaid, socialised: false });
+      }
+    } else if (unpaid > 0) {
+      this.badDebtQuote += unpaid;
+    }
+  }
+
+  private sellAssetCollateral(a: number): void {
+    const value = this.assetCollateralValue(a);
+    if (value === 0) return;
+    // Seized asset collateral is sold at its haircut value to outside buyers (no book impact modelled).
+    this.cash[a]! += value;
+    this.externalQuote -= value;
+    this.assetCollateralSoldQuote += value;
+    this.assetCollateral.set(a, []);
+  }
+
+
+  /**
+   * Auto-deleveraging: closes `closeBase` of the bankrupt position at its bankruptcy price against the
+   * opposite side's positions, highest ADL score first. Returns the base matched.
+   */
+  private autoDeleverage(mi: number, id: number, closeBase: number, generation: number, bankruptcyPrice: number): number {
+    const pos = this.m.positions;
+    const side = pos.side[id] as SideSign;
+    const segment = mi * 2 + (side === 1 ? 1 : 0);
+    const queue = this.adlQueue(mi, segment);
+    let matched = 0;
+    let k = this.adlPointer[segment]!;
+    while (matched < closeBase - SIZE_EPSILON && k < queue.length) {
+      const c = queue[k]!;
+      const available = pos.sizeBase[c]!;
+      if (available <= SIZE_EPSILON || (this.flags[c]! & CLOSED) !== 0 || c === id) {
+        k++;
+        continue;
+      }
+      const q = Math.min(closeBase - matched, available);
+      this.touch(c);
+      const cSide = pos.side[c]!;
+      const ca = pos.accountIndex[c]!;
+      const cWatched = this.m.watchedAccount[ca] === 1;
+      const cMargin = cWatched ? 0 : (pos.marginQuote[c]! * q) / available;
+      const cPnl = cSide * q * (bankruptcyPrice - pos.entryPriceQuote[c]!);
+      if (!cWatched) pos.marginQuote[c]! -= cMargin;
+      this.cash[ca]! += cMargin + cPnl;
+      this.externalQuote -= cPnl;
+      pos.sizeBase[c] = available - q > SIZE_EPSILON ? available - q : 0;
+      if (pos.sizeBase[c] === 0) {
+        this.closePosition(c);
+        k++;
+      }
+      const profitGivenUp = cSide * q * (this.mark[mi]! - bankruptcyPrice);
+      const record: AdlRecord = {
+        timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, counterpartyPositionId: c,
+        counterpartyAccountId: this.m.accountIds[ca]!, sizeBase: q, priceQuote: bankruptcyPrice, profitGivenUpQuote: profitGivenUp,
+      };
+      this.adl.push(record);
+      if (this.options.onEvent) this.emit({ type: 'adl', sequence: 0, ...record });
+      this.settle(mi, id, q, bankruptcyPrice, 0, generation, ROUTE_ADL);
+      matched += q;
+    }
+    this.adlPointer[segment] = k;
+    return matched;
+  }
+
+  /** Opposite-side positions in profit at mark, by the venue's ADL score (built once per market side and step). */
+  private adlQueue(mi: number, segment: number): Uint32Array {
+    const cached = this.adlLists[segment];
+    if (cached && this.adlBuiltStep[segment] === this.step) return cached;
+    const pos = this.m.positions;
+    const wantSide = segment % 2 === 0 ? 1 : -1;
+    const mark = this.mark[mi]!;
+    const engine = this.m.engines[this.m.marketVenue[mi]!]!;
+    const ids: number[] = [];
+    const scores: number[] = [];
+    const candidate = { side: 1 as SideSign, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0, markPriceQuote: mark };
+    for (let i = 0; i < pos.count; i++) {
+      if (pos.marketIndex[i] !== mi || pos.side[i] !== wantSide || pos.sizeBase[i]! <= SIZE_EPSILON || (this.flags[i]! & CLOSED) !== 0) continue;
+      const pnl = wantSide * (mark - pos.entryPriceQuote[i]!);
+      if (pnl <= 0) continue;
+      candidate.side = wantSide;
+      candidate.sizeBase = pos.sizeBase[i]!;
+      candidate.entryPriceQuote = pos.entryPriceQuote[i]!;
+      candidate.marginQuote = this.m.watchedAccount[pos.accountIndex[i]!] === 1 ? this.cash[pos.accountIndex[i]!]! : pos.marginQuote[i]!;
+      ids.push(i);
+      scores.push(engine.doAdlScore(candidate));
+    }
+    const order = ids.map((_, k) => k).sort((x, y) => scores[y]! - scores[x]! || ids[x]! - ids[y]!);
+    const list = Uint32Array.from(order, (k) => ids[k]!);
+    this.adlLists[segment] = list;
+    this.adlBuiltStep[segment] = this.step;
+    this.adlPointer[segment] = 0;
+    return list;
+  }
+
+  /**
+   * Backstop or network route: the venue takes the position over at the mark price. The position's equity at
+   * mark goes to the insurance fund (a negative equity is paid by it); the venue holds the position and, with
+   * staged disposal configured, sells it off in stages.
+   */
+  private takeOver(mi: number, id: number, closeBase: number, generation: number, route: number): number {
+    const pos = this.m.positions;
+    const a = pos.accountIndex[id]!;
+    const v = this.m.marketVenue[mi]!;
+    const side = pos.side[id]!;
+    const mark = this.mark[mi]!;
+    const marginUsed = this.marginShare(id, closeBase);
+    const pnl = side * closeBase * (mark - pos.entryPriceQuote[id]!);
+    const watched = this.m.watchedAccount[a] === 1;
+    if (watched) {
+      if (marginUsed !== 0) this.sellAssetCollateral(a);
+      this.cash[a]! -= marginUsed;
+    } else {
+      pos.marginQuote[id]! -= marginUsed;
+    }
+    pos.sizeBase[id] = pos.sizeBase[id]! - closeBase > SIZE_EPSILON ? pos.sizeBase[id]! - closeBase : 0;
+    this.externalQuote -= pnl;
+    const equity = marginUsed + pnl;
+    if (equity > 0) {
+      this.fund[v]! += equity;
+      this.emitFund(v, equity, 'takeover');
+    }
+    const before = this.networkBase[mi]!;
+    const after = before + side * closeBase;
+    this.networkEntry[mi] = after === 0 ? 0 : (before * this.networkEntry[mi]! + side * closeBase * mark) / after;
+    if (before === 0) this.nextDisposalTime[mi] = this.time;
+    this.networkBase[mi] = after;
+    this.recordContainment(mi, 'network-takeover', { positionId: id, sizeBase: closeBase, priceQuote: mark });
+    this.recordLiquidation(mi, id, closeBase, mark, generation, route, Math.max(equity, 0), Math.max(-equity, 0));
+    if (equity < 0) this.coverShortfall(mi, id, -equity);
+    return closeBase;
+  }
+
+  /** Staged disposal of the venue's positions (Vega network): one order per time step, sized by the Vega rule. */
+  private disposeNetworkPositions(): void {
+    const params = this.m.input.containment?.stagedDisposal;
+    if (!params) return;
+    for (let mi = 0; mi < this.marketCount; mi++) {
+      const position = this.networkBase[mi]!;
+      if (position === 0 || this.halted(mi) || this.time < this.nextDisposalTime[mi]! - 1e-9) continue;
+      const book = this.books[mi]!;
+      const orderSide: OrderSide = position > 0 ? 'sell' : 'buy';
+      const mid = book.midPriceQuote();
+      const bound = orderSide === 'sell' ? mid * (1 - params.disposalSlippageFraction) : mid * (1 + params.disposalSlippageFraction);
+      const availableLots = Math.floor(book.depthToPriceBase(orderSide, bound) / params.lotSizeBase + 1e-9);
+      const positionLots = Math.round(Math.abs(position) / params.lotSizeBase);
+      const lots = disposalOrderLots(positionLots, availableLots, params);
+      if (lots === 0) continue; // no volume: no order, and the timer waits (Vega OnTick)
+      const fill = this.fill;
+      book.doExecute(orderSide, Math.min(lots * params.lotSizeBase, Math.abs(position)), this.time, fill);
+      if (!(fill.filledBase > 0)) continue;
+      const sign = position > 0 ? 1 : -1;
+      const pnl = sign * fill.filledBase * (fill.averagePriceQuote - this.networkEntry[mi]!);
+      this.externalQuote -= pnl;
+      const v = this.m.marketVenue[mi]!;
+      if (pnl >= 0) {
+        this.fund[v]! += pnl;
+        if (pnl > 0) this.emitFund(v, pnl, 'disposal');
+      } else {
+        this.coverShortfall(mi, -1, -pnl);
+      }
+      const left = position - sign * fill.filledBase;
+      this.networkBase[mi] = Math.abs(left) < params.lotSizeBase * 1e-9 ? 0 : left;
+      this.nextDisposalTime[mi] = this.time + params.timeStepSeconds;
+      this.recordContainment(mi, 'disposal-order', { sizeBase: fill.filledBase, lots, priceQuote: fill.averagePriceQuote, remainingBase: this.networkBase[mi]! });
+    }
+  }
+
+  private refreshTrigger(mi: number, id: number): void {
+    const pos = this.m.positions;
+    const t = this.triggerIn;
+    t.marketId = this.m.marketIds[mi]!;
+    t.side = pos.side[id] as SideSign;
+    t.sizeBase = pos.sizeBase[id]!;
+    t.entryPriceQuote = pos.entryPriceQuote[id]!;
+    t.marginQuote = pos.marginQuote[id]!;
+    this.m.engines[this.m.marketVenue[mi]!]!.doPriceTriggers(t, this.triggerOut);
+    const trigger = this.triggerOut.liquidationPriceQuote;
+    this.triggerOverride.set(id, trigger);
+    this.flags[id]! |= OVERRIDDEN;
+    this.heaps[mi * 2 + (t.side === 1 ? 0 : 1)]!.push(id, trigger);
+  }
+
+  private closePosition(id: number): void {
+    this.flags[id]! |= CLOSED;
+    this.flags[id]! &= ~QUEUED;
+    const pos = this.m.positions;
+    // Whatever margin is left (rounding dust) returns to the account.
+    if (pos.marginQuote[id]! !== 0) {
+      this.cash[pos.accountIndex[id]!]! += pos.marginQuote[id]!;
+      pos.marginQuote[id] = 0;
+    }
+  }
+
+  private markImpact(mi: number, generation: number): void {
+    if (generation > this.impactGeneration[mi]!) this.impactGeneration[mi] = generation;
+  }
+
+  // ---- journal --------------------------------------------------------------------------------------------
+
+  private touch(id: number): void {
+    if ((this.flags[id]! & TOUCHED) !== 0) return;
+    this.flags[id]! |= TOUCHED;
+    this.journalIds.push(id);
+    this.journalSize.push(this.m.positions.sizeBase[id]!);
+    this.journalMargin.push(this.m.positions.marginQuote[id]!);
+  }
+
+  // ---- records --------------------------------------------------------------------------------------------
+
+  private recordLiquidation(mi: number, id: number, closedBase: number, price: number, generation: number, route: number, feeToFund: number, shortfall: number): void {
+    const pos = this.m.positions;
+    const notional = closedBase * price;
+    this.stepLiquidated[mi]! += notional;
+    this.liquidatedPositions.add(id);
+    if (generation > this.maxGeneration) this.maxGeneration = generation;
+    while (this.generationCounts.length < generation) this.generationCounts.push(0);
+    this.generationCounts[generation - 1]!++;
+    const record: LiquidationRecord = {
+      timeSeconds: this.time, positionId: id, accountId: this.m.accountIds[pos.accountIndex[id]!]!, marketId: this.m.marketIds[mi]!,
+      side: pos.side[id] as SideSign, closedBase, fillPriceQuote: price, notionalQuote: notional, generation,
+      route: ROUTE_NAMES[route]!, feeToFundQuote: feeToFund, shortfallQuote: shortfall,
+    };
+    this.liquidations.push(record);
+    if (this.options.onEvent) {
+      this.emit({
+        type: 'position-liquidated', timeSeconds: this.time, sequence: 0, marketId: record.marketId, positionId: id, accountId: record.accountId,
+        side: record.side, closedBase, remainingBase: pos.sizeBase[id]!, fillPriceQuote: price, route: record.route, generation,
+        feeToFundQuote: feeToFund, returnedToAccountQuote: this.settleOut.returnedToAccountQuote, shortfallQuote: shortfall,
+      });
+    }
+  }
+
+  private recordContainment(mi: number, action: ContainmentRecord['action'], detail: Record<string, number | string>): void {
+    const record: ContainmentRecord = { timeSeconds: this.time, marketId: this.m.marketIds[mi]!, action, detail };
+    this.containment.push(record);
+    if (this.options.onEvent) {
+      this.emit({ type: 'containment', timeSeconds: this.time, sequence: 0, marketId: record.marketId, action: action as never, detail });
+    }
+  }
+
+  private emitFund(v: number, delta: number, reason: 'fee' | 'shortfall' | 'takeover' | 'disposal'): void {
+    if (this.fund[v]! < this.fundMinimum[v]!) this.fundMinimum[v] = this.fund[v]!;
+    if (!this.options.onEvent) return;
+    this.emit({ type: 'insurance-fund-change', timeSeconds: this.time, sequence: 0, venueId: this.m.venueIds[v]!, deltaQuote: delta, balanceQuote: this.fund[v]!, reason });
+  }
+
+  private emit(event: CascadeEventV1): void {
+    (event as { sequence: number }).sequence = this.sequence++;
+    this.options.onEvent!(event);
+  }
+
+  private recordTimeline(): void {
+    this.timelineTime.push(this.time);
+    for (let mi = 0; mi < this.marketCount; mi++) {
+      this.timelineMid[mi]!.push(this.books[mi]!.midPriceQuote());
+      this.timelineMark[mi]!.push(this.mark[mi]!);
+      this.timelineLiquidated[mi]!.push(this.stepLiquidated[mi]!);
+    }
+    for (let v = 0; v < this.venueCount; v++) this.timelineFund[v]!.push(this.fund[v]!);
+  }
+
+  // ---- end of run -----------------------------------------------------------------------------------------
+
+  private isQuiet(): boolean {
+    for (let mi = 0; mi < this.marketCount; mi++) {
+      if (this.pendingHead[mi]! < this.pendingId[mi]!.length) return false;
+      if (this.networkBase[mi] !== 0) return false;
+      if (this.halted(mi)) return false;
+      if (this.referencePrice(mi, this.time) !== this.referencePrice(mi, this.time + this.stepSeconds * (this.delaySteps + 1))) return false;
+      if (this.mark[mi] !== this.books[mi]!.midPriceQuote()) return false;
+    }
+    return this.cooldownIds.length === 0;
+  }
+
+  /** Quiet, and no book is still recovering: each is back at its reference or did not move this step. */
+  private isSettled(): boolean {
+    const last = this.timelineTime.length - 1;
+    for (let mi = 0; mi < this.marketCount; mi++) {
+      const book = this.books[mi]!;
+      const reference = book.referencePriceQuote();
+      const mid = book.midPriceQuote();
+      if (Math.abs(mid - reference) <= 1e-9 * reference) continue;
+      const previous = last > 0 ? this.timelineMid[mi]!.data[last - 1]! : NaN;
+      if (Math.abs(mid - previous) > 1e-12 * reference) return false;
+    }
+    return true;
+  }
+
+  private ledgerTotal(): number {
+    const pos = this.m.positions;
+    let total = this.externalQuote + this.liquidatorFeesQuote - this.badDebtQuote - this.assetCollateralSoldQuote;
+    for (let a = 0; a < this.cash.length; a++) total += this.cash[a]!;
+    for (let i = 0; i < pos.count; i++) total += pos.marginQuote[i]!;
+    for (let v = 0; v < this.venueCount; v++) total += this.fund[v]!;
+    return total;
+  }
+
+  private checkConservation(): void {
+    const total = this.ledgerTotal();
+    const scale = Math.max(1, Math.abs(this.ledgerStart));
+    if (Math.abs(total - this.ledgerStart) > 1e-7 * scale) {
+      throw new FiresaleError('ENGINE__INVARIANT_BROKEN', {
+        invariant: 'conservation',
+        detail: `value changed by ${total - this.ledgerStart} at t=${this.time}`,
+      });
+    }
+    for (let v = 0; v < this.venueCount; v++) {
+      if (this.fund[v]! < -1e-9) {
+        throw new FiresaleError('ENGINE__INVARIANT_BROKEN', { invariant: 'fund non-negative', detail: `fund ${v} at ${this.fund[v]}` });
+      }
+    }
+  }
+
+  private buildReport(): CascadeReport {
+    const M = this.marketCount;
+    const times = this.timelineTime.toArray();
+    const mids: Record<string, number[]> = {};
+    const marks: Record<string, number[]> = {};
+    const liquidated: Record<string, number[]> = {};
+    const funds: Record<string, number[]> = {};
+    const markets = [];
+    const notionalByMarket = new Float64Array(M);
+    const countByMarket = new Uint32Array(M);
+    for (const l of this.liquidations) {
+      const mi = this.m.marketIds.indexOf(l.marketId);
+      notionalByMarket[mi]! += l.notionalQuote;
+      countByMarket[mi]!++;
+    }
+    for (let mi = 0; mi < M; mi++) {
+      const id = this.m.marketIds[mi]!;
+      const series = this.timelineMid[mi]!.toArray();
+      mids[id] = series;
+      marks[id] = this.timelineMark[mi]!.toArray();
+      liquidated[id] = this.timelineLiquidated[mi]!.toArray();
+      const initial = this.initialPrice[mi]!;
+      const exogenous = this.referencePrice(mi, Infinity);
+      const falling = exogenous <= initial;
+      let troughIndex = 0;
+      let peakIndex = 0;
+      for (let k = 1; k < series.length; k++) {
+        if (series[k]! < series[troughIndex]!) troughIndex = k;
+        if (series[k]! > series[peakIndex]!) peakIndex = k;
+      }
+      const extremeIndex = falling ? troughIndex : peakIndex;
+      const extreme = series[extremeIndex] ?? initial;
+      const exogenousMove = Math.abs(initial - exogenous);
+      const adverseMove = Math.abs(initial - extreme);
+      let halfRecovery: number | null = null;
+      const overshoot = falling ? exogenous - extreme : extreme - exogenous;
+      if (overshoot <= 1e-12 * initial) {
+        halfRecovery = 0;
+      } else {
+        const target = falling ? extreme + overshoot / 2 : extreme - overshoot / 2;
+        for (let k = extremeIndex; k < series.length; k++) {
+          if (falling ? series[k]! >= target : series[k]! <= target) {
+            halfRecovery = times[k]! - times[extremeIndex]!;
+            break;
+          }
+        }
+      }
+      markets.push({
+        marketId: id,
+        initialPriceQuote: initial,
+        exogenousPriceQuote: exogenous,
+        troughPriceQuote: series[troughIndex] ?? initial,
+        peakPriceQuote: series[peakIndex] ?? initial,
+        finalPriceQuote: series[series.length - 1] ?? initial,
+        troughDropFraction: (initial - (series[troughIndex] ?? initial)) / initial,
+        exogenousMoveFraction: exogenousMove / initial,
+        amplification: exogenousMove > 0 ? adverseMove / exogenousMove : 0,
+        timeToTroughSeconds: times[extremeIndex] ?? 0,
+        halfRecoverySeconds: halfRecovery,
+        liquidatedCount: countByMarket[mi]!,
+        liquidatedNotionalQuote: notionalByMarket[mi]!,
+        haltedSeconds: this.haltedSeconds[mi]!,
+      });
+    }
+    const insuranceFunds = [];
+    for (let v = 0; v < this.venueCount; v++) {
+      const venueId = this.m.venueIds[v]!;
+      funds[venueId] = this.timelineFund[v]!.toArray();
+      insuranceFunds.push({
+        venueId,
+        initialQuote: this.m.input.venues[v]!.insuranceFundQuote,
+        finalQuote: this.fund[v]!,
+        minimumQuote: this.fundMinimum[v]!,
+        feesInQuote: this.fundFees[v]!,
+        paidOutQuote: this.fundPaid[v]!,
+        exhausted: this.fundMinimum[v]! <= 1e-9 && this.fundPaid[v]! > 0,
+      });
+    }
+    let liquidatedNotional = 0;
+    for (const l of this.liquidations) liquidatedNotional += l.notionalQuote;
+    let adlNotional = 0;
+    for (const d of this.adl) adlNotional += d.sizeBase * d.priceQuote;
+    let fundUsed = 0;
+    for (let v = 0; v < this.venueCount; v++) fundUsed += this.fundPaid[v]!;
+    return {
+      reportVersion: REPORT_VERSION,
+      seed: this.options.seed ?? 0,
+      summary: {
+        positions: this.m.positions.count,
+        liquidations: this.liquidations.length,
+        liquidatedPositions: this.liquidatedPositions.size,
+        liquidatedNotionalQuote: liquidatedNotional,
+        generations: this.maxGeneration,
+        adlCount: this.adl.length,
+        adlNotionalQuote: adlNotional,
+        badDebtQuote: this.badDebtQuote,
+        socialisedLossQuote: this.badDebtQuote,
+        insuranceFundUsedQuote: fundUsed,
+        durationSeconds: this.time,
+      },
+      markets,
+      insuranceFunds,
+      timeline: { timeSeconds: times, midPriceQuote: mids, markPriceQuote: marks, liquidatedNotionalQuote: liquidated, insuranceFundQuote: funds },
+      liquidations: this.liquidations,
+      adl: this.adl,
+      containment: this.containment,
+      liquidationsByGeneration: this.generationCounts,
+    };
+  }
+}
+
+function positive(value: number, path: string): number {
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new FiresaleError('SCENARIO__INVALID_FIELD', { path, value, reason: 'must be a positive number' });
+  }
+  return value;
+}
+
+function nonNegative(value: number, path: string): number {
+  if (!(value >= 0) || !Number.isFinite(value)) {
+    throw new FiresaleError('SCENARIO__INVALID_FIELD', { path, value, reason: 'must be a non-negative number' });
+  }
+  return value;
+}

@@ -1,0 +1,40 @@
+/**
+ * The deterministic cascade engine of firesale: positions in struct-of-arrays, a per-market index sorted by
+ * liquidation price walked with a pointer, a simulated clock (oracle delay, liquidator latency, step cadence),
+ * the loss waterfall (fees, insurance fund, ADL, bad debt) and containment (partial liquidation, per-step caps,
+ * staged disposal, price-band halts). Pure: clock and seed come in, events and a report go out.
+ *
+ * @packageDocumentation
+ */
+export { createSimulator } from './simulator';
+export type { Simulator, SteppedRun, AssetCollateral } from './simulator';
+export type {
+  SimulatorInput,
+  MarketInput,
+  VenueInput,
+  AccountInput,
+  CollateralInput,
+  TimingInput,
+  ContainmentInput,
+  ShockInput,
+  RunOptions,
+} from './simulation-input';
+export { PositionTable } from './position-table';
+export { LiquidationIndex } from './liquidation-index';
+export { REPORT_VERSION } from './report';
+export type {
+  CascadeReport,
+  LiquidationRecord,
+  AdlRecord,
+  ContainmentRecord,
+  MarketSummary,
+  InsuranceFundSummary,
+} from './report';
+export { FiresaleError, FiresaleErrors, isFiresaleError } from './firesale-error';
+export { firesaleErrorMessages } from './error-messages';
+export { createRng } from './rng';
+export type { Rng } from './rng';
+export { disposalOrderLots, disposalSchedule } from './staged-disposal';
+export type { StagedDisposalParams, DisposalAttempt } from './staged-disposal';
+export { priceMonitoringBounds, breachesBounds } from './price-monitoring';
+export type { PriceMonitoringTrigger } from './price-monitoring';

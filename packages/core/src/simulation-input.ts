@@ -1,0 +1,113 @@
+import type { AmountQuote, Fraction, LiquidationEngineModelV1, OrderBookModelV1, PriceQuote, Seconds } from '@firesale/spec';
+import type { PositionTable } from './position-table';
+import type { PriceMonitoringTrigger } from './price-monitoring';
+
+/** A market: one book, liquidated by one venue's engine. */
+export type MarketInput = {
+  readonly marketId: string;
+  /** Id of the venue (in {@link SimulatorInput.venues}) whose engine liquidates this market. */
+  readonly venueId: string;
+  /** The asset traded (BTC); accounts may post it as collateral, valued at this market's mark. */
+  readonly baseAsset: string;
+  readonly book: OrderBookModelV1;
+  /** Depth multiplier applied once the shock starts (stress thinning; 1 keeps the book as is). */
+  readonly stressDepthMultiplier?: Fraction;
+};
+
+/** A venue: its liquidation engine and insurance fund. */
+export type VenueInput = {
+  /** The id markets refer to (default: the engine's `venueId`). */
+  readonly venueId?: string;
+  readonly engine: LiquidationEngineModelV1;
+  readonly insuranceFundQuote: AmountQuote;
+  /** Auto-deleverage when the fund cannot pay (default: the engine's `autoDeleveraging` capability). */
+  readonly autoDeleveraging?: boolean;
+};
+
+/** Collateral an account holds. The quote asset counts at face value, other assets at their market's mark. */
+export type CollateralInput = {
+  readonly asset: string;
+  readonly amount: number;
+  /** Value haircut for non-quote collateral (0.1 counts 90% of the value). */
+  readonly haircut?: Fraction;
+};
+
+/** An account. Isolated accounts' collateral is free cash; cross accounts' collateral backs all positions. */
+export type AccountInput = {
+  readonly accountId: string;
+  readonly marginMode: 'isolated' | 'cross';
+  readonly collateral: readonly CollateralInput[];
+};
+
+/** Clock, oracle and liquidator timing. */
+export type TimingInput = {
+  /** Simulated seconds per step (block). Default 1. */
+  readonly stepSeconds?: Seconds;
+  /** Simulated seconds the run lasts at most. Default 600. */
+  readonly durationSeconds?: Seconds;
+  /** How stale the mark price is: the mark at t is the book mid at t - delay. Default 0. */
+  readonly oracleDelaySeconds?: Seconds;
+  /** Seconds between a position becoming liquidatable and its liquidation order. Default 0. */
+  readonly liquidatorLatencySeconds?: Seconds;
+};
+
+/** Containment mechanisms. All are off by default. */
+export type ContainmentInput = {
+  /** Cap on liquidated notional per market per step, in quote; the rest waits for the next step. */
+  readonly maxLiquidatedNotionalPerStepQuote?: AmountQuote;
+  /** Price-band circuit breakers: a breach halts the market (no liquidations) for the trigger's extension. */
+  readonly priceMonitoring?: {
+    readonly triggers: readonly PriceMonitoringTrigger[];
+    /** Tick size to round the bounds to (min up, max down); 0 for none. */
+    readonly tickSizeQuote?: PriceQuote;
+  };
+  /**
+   * Staged disposal: the venue takes liquidated positions over at the mark price and sells them off in stages
+   * (Vega's network position). Sizes in lots of `lotSizeBase`.
+   */
+  readonly stagedDisposal?: {
+    readonly timeStepSeconds: Seconds;
+    readonly disposalFraction: Fraction;
+    readonly fullDisposalSizeLots: number;
+    readonly maxFractionConsumed: Fraction;
+    /** Disposal orders only count volume within this distance of the mid (0.01 = 1%). */
+    readonly disposalSlippageFraction: Fraction;
+    readonly lotSizeBase: number;
+  };
+};
+
+/** Everything the engine needs to build a simulator. */
+export type SimulatorInput = {
+  readonly markets: readonly MarketInput[];
+  readonly venues: readonly VenueInput[];
+  readonly accounts: readonly AccountInput[];
+  readonly positions: PositionTable;
+  /** Asset name of the quote currency (default `USD`). Collateral in it counts at face value. */
+  readonly quoteAsset?: string;
+  readonly timing?: TimingInput;
+  readonly containment?: ContainmentInput;
+};
+
+/** An exogenous move of one market's reference price: a fall (negative) or a rise, instant or spread out. */
+export type ShockInput = {
+  readonly marketId: string;
+  /** Relative move of the reference price, -0.03 for a 3% fall. */
+  readonly returnFraction: Fraction;
+  /** When the move starts. Default 0. */
+  readonly atSeconds?: Seconds;
+  /** Over how long the move unfolds linearly (0: at once). Default 0. */
+  readonly overSeconds?: Seconds;
+};
+
+/** Options of one run. */
+export type RunOptions = {
+  readonly shocks: readonly ShockInput[];
+  /** Seed of the run's random stream. The same seed gives the same events. Default 0. */
+  readonly seed?: number;
+  /** Receives every event as it happens. Without it the engine allocates no event objects. */
+  readonly onEvent?: (event: import('@firesale/spec').CascadeEventV1) => void;
+  /** Checks conservation of value after every step and throws ENGINE__INVARIANT_BROKEN if it fails. */
+  readonly checkInvariants?: boolean;
+  /** Overrides the markets' stress depth multipliers for this run (same order as `markets`). */
+  readonly depthMultipliers?: readonly number[];
+};

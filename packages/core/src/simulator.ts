@@ -1,0 +1,200 @@
+import type { LiquidationEngineModelV1, OrderBookModelV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
+import { CascadeRun } from './cascade-run';
+import { FiresaleError } from './firesale-error';
+import { LiquidationIndex } from './liquidation-index';
+import type { CascadeReport } from './report';
+import type { RunOptions, SimulatorInput } from './simulation-input';
+
+const SUPPORTED_VERSIONS = ['v1'];
+
+/** Per-account collateral in assets other than the quote currency. */
+export type AssetCollateral = { readonly marketIndex: number; readonly amount: number; readonly haircut: number };
+
+/**
+ * A built simulation: positions indexed by liquidation price, ready to run any number of shocks.
+ * Building costs one pass over the positions and a bucket sort; each {@link Simulator.run} reuses it.
+ */
+export type Simulator = {
+  /** Number of positions. */
+  readonly positionCount: number;
+  /** Runs one cascade and returns its report. Runs are independent: each starts from the built state. */
+  run(options: RunOptions): CascadeReport;
+  /**
+   * Starts a run to drive step by step (for streaming events or playback). Call `advance()` until it returns
+   * false, then `finish()` for the report; no other run may start on this simulator before `finish()`.
+   */
+  start(options: RunOptions): SteppedRun;
+};
+
+/** A run driven one step at a time. */
+export type SteppedRun = {
+  /** Runs one step; false once the run is over. */
+  advance(): boolean;
+  /** Ends the run (restoring the simulator for the next one) and returns its report. */
+  finish(): CascadeReport;
+};
+
+/**
+ * Builds a {@link Simulator} from markets, venues, accounts and positions. Plugins (books, venue engines) are
+ * passed in; the simulator takes ownership of `input.positions` (it must not be changed afterwards).
+ *
+ * @throws {@link FiresaleError} `SPEC__UNSUPPORTED_VERSION` for a plugin of an unknown contract version,
+ * `SCENARIO__UNKNOWN_VENUE` for a market whose venue is missing.
+ */
+export function createSimulator(input: SimulatorInput): Simulator {
+  const model = buildModel(input);
+  return {
+    positionCount: model.positions.count,
+    run: (options: RunOptions) => new CascadeRun(model, options).execute(),
+    start(options: RunOptions): SteppedRun {
+      const run = new CascadeRun(model, options);
+      let done = false;
+      return {
+        advance: () => !done && run.advance(),
+        finish(): CascadeReport {
+          if (!done) {
+            done = true;
+            run.restore();
+          }
+          return run.report();
+        },
+      };
+    },
+  };
+}
+
+/** The immutable, built state every run shares. */
+export type BuiltModel = ReturnType<typeof buildModel>;
+
+function buildModel(input: SimulatorInput) {
+  const quoteAsset = input.quoteAsset ?? 'USD';
+  const venueIds = input.venues.map((v) => v.venueId ?? v.engine.venueId);
+  input.venues.forEach((v, i) => checkVersion(v.engine, `venues[${i}].engine`));
+  input.markets.forEach((m, i) => checkVersion(m.book, `markets[${i}].book`));
+  const marketVenue = new Uint16Array(input.markets.length);
+  input.markets.forEach((m, i) => {
+    const v = venueIds.indexOf(m.venueId);
+    if (v < 0) {
+      throw new FiresaleError('SCENARIO__UNKNOWN_VENUE', { path: `markets[${i}].venueId`, value: m.venueId, known: venueIds.join(', ') });
+    }
+    marketVenue[i] = v;
+  });
+  const engines: LiquidationEngineModelV1[] = input.venues.map((v) => v.engine);
+  const books: OrderBookModelV1[] = input.markets.map((m) => m.book);
+  const marketIds = input.markets.map((m) => m.marketId);
+  const assetMarket = new Map(input.markets.map((m, i) => [m.baseAsset, i] as const));
+
+  const accountCount = input.accounts.length;
+  const cashQuote = new Float64Array(accountCount);
+  const assetCollateral = new Map<number, AssetCollateral[]>();
+  const cross = new Uint8Array(accountCount);
+  input.accounts.forEach((account, a) => {
+    cross[a] = account.marginMode === 'cross' ? 1 : 0;
+    for (const c of account.collateral) {
+      if (c.asset === quoteAsset) {
+        cashQuote[a]! += c.amount;
+        continue;
+      }
+      const marketIndex = assetMarket.get(c.asset);
+      if (marketIndex === undefined) {
+        throw new FiresaleError('SCENARIO__UNKNOWN_MARKET', {
+          path: `accounts[${a}].collateral`,
+          value: c.asset,
+          known: [quoteAsset, ...assetMarket.keys()].join(', '),
+        });
+      }
+      const list = assetCollateral.get(a) ?? [];
+      list.push({ marketIndex, amount: c.amount, haircut: c.haircut ?? 0 });
+      assetCollateral.set(a, list);
+    }
+  });
+
+  const positions = input.positions;
+  const n = positions.count;
+  // Cross accounts with one position and quote-only collateral behave like isolated ones: their collateral is
+  // the position's margin. Cross accounts with several positions or asset collateral are watched instead:
+  // re-checked whenever one of their markets moves.
+  const positionsPerAccount = new Uint32Array(accountCount);
+  for (let i = 0; i < n; i++) positionsPerAccount[positions.accountIndex[i]!]!++;
+  const watchedAccount = new Uint8Array(accountCount);
+  for (let a = 0; a < accountCount; a++) {
+    watchedAccount[a] = cross[a] === 1 && (positionsPerAccount[a]! > 1 || assetCollateral.has(a)) ? 1 : 0;
+  }
+  const indexed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = positions.accountIndex[i]!;
+    if (watchedAccount[a] === 1) {
+      positions.marginQuote[i] = 0;
+      continue;
+    }
+    indexed[i] = 1;
+    if (cross[a] === 1) {
+      positions.marginQuote[i] = cashQuote[a]!;
+      cashQuote[a] = 0;
+    }
+  }
+
+  const trigger = new Float64Array(n);
+  const triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
+  const triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
+  for (let i = 0; i < n; i++) {
+    if (indexed[i] !== 1) continue;
+    const m = positions.marketIndex[i]!;
+    triggerIn.marketId = marketIds[m]!;
+    triggerIn.side = positions.side[i] as SideSign;
+    triggerIn.sizeBase = positions.sizeBase[i]!;
+    triggerIn.entryPriceQuote = positions.entryPriceQuote[i]!;
+    triggerIn.marginQuote = positions.marginQuote[i]!;
+    engines[marketVenue[m]!]!.doPriceTriggers(triggerIn, triggerOut);
+    trigger[i] = triggerOut.liquidationPriceQuote;
+  }
+  const index = LiquidationIndex.build(n, input.markets.length, positions.marketIndex, positions.side, trigger, indexed);
+
+  // Watched accounts: their positions (CSR) and, per market, the accounts to re-check when it moves.
+  const watchedPositions: number[][] = [];
+  const watchedByMarket: number[][] = input.markets.map(() => []);
+  const accountPositions = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const a = positions.accountIndex[i]!;
+    if (watchedAccount[a] !== 1) continue;
+    const list = accountPositions.get(a) ?? [];
+    list.push(i);
+    accountPositions.set(a, list);
+  }
+  for (const [a, list] of accountPositions) {
+    watchedPositions[a] = list;
+    const markets = new Set(list.map((i) => positions.marketIndex[i]!));
+    for (const c of assetCollateral.get(a) ?? []) markets.add(c.marketIndex);
+    for (const m of markets) watchedByMarket[m]!.push(a);
+  }
+
+  return {
+    input,
+    venueIds,
+    quoteAsset,
+    engines,
+    books,
+    marketIds,
+    marketVenue,
+    accountIds: input.accounts.map((a) => a.accountId),
+    cashQuote,
+    assetCollateral,
+    watchedAccount,
+    watchedPositions,
+    watchedByMarket,
+    positions,
+    trigger,
+    indexed,
+    index,
+  };
+}
+
+function checkVersion(plugin: { specificationVersion: string }, path: string): void {
+  if (!SUPPORTED_VERSIONS.includes(plugin.specificationVersion)) {
+    throw new FiresaleError('SPEC__UNSUPPORTED_VERSION', {
+      path: `${path}.specificationVersion`,
+      value: plugin.specificationVersion,
+      supported: SUPPORTED_VERSIONS.join(', '),
+    });
+  }
+}

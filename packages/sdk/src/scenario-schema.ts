@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const positive = finite.refine((x) => x > 0, 'must be greater than 0');
+const nonNegative = finite.refine((x) => x >= 0, 'must be 0 or more');
+const fraction = finite.refine((x) => x >= 0 && x <= 1, 'must be between 0 and 1');
+
+const resilience = z
+  .union([z.object({ halfLifeSeconds: positive }).strict(), z.object({ ratePerSecond: nonNegative }).strict()])
+  .describe('Exponential recovery of the book after trades (Obizhaeva–Wang).');
+
+const l2Level = z.tuple([z.union([finite, z.string()]), z.union([finite, z.string()])]);
+
+/** An order book: a formula book or an observed L2 snapshot. */
+export const bookSchema = z.discriminatedUnion('model', [
+  z
+    .object({
+      model: z.literal('linear'),
+      /** Base units resting per one quote of price on each side. */
+      depthBasePerQuote: positive,
+      resilience: resilience.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      model: z.literal('parametric'),
+      /** Quote notional resting within 1% of the mid on each side (e.g. 20000000 for $20M). */
+      depthQuotePerPercent: positive,
+      /** Depth grows as distance^exponent: 1 linear depth, 2 square-root price impact. Default 1. */
+      exponent: positive.optional(),
+      resilience: resilience.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      model: z.literal('l2'),
+      /** Levels inline, or a JSON file (relative to the scenario) with `{bids, asks}`. */
+      snapshot: z.object({ bids: z.array(l2Level), asks: z.array(l2Level) }).optional(),
+      snapshotFile: z.string().optional(),
+      beyondLastLevel: z.enum(['extrapolate', 'exhaust']).optional(),
+      resilience: resilience.optional(),
+    })
+    .strict(),
+]);
+
+const marginTier = z
+  .object({ minNotionalQuote: nonNegative, maintenanceMarginRate: fraction, maxLeverage: positive })
+  .strict();
+
+/** A venue: which liquidation model, its parameters, and its insurance fund. */
+export const venueSchema = z
+  .object({
+    id: z.string().min(1),
+    /** The venue model, such as `generic`. */
+    model: z.string().min(1),
+    /** Parameters of the model (see the venue package's options type). */
+    params: z.record(z.string(), z.unknown()).optional(),
+    insuranceFundQuote: nonNegative.default(0),
+    autoDeleveraging: z.boolean().optional(),
+  })
+  .strict();
+
+export const marketSchema = z
+  .object({
+    id: z.string().min(1),
+    venue: z.string().min(1),
+    baseAsset: z.string().min(1),
+    /** The mid price at the start, in quote per base; for an `l2` book, the snapshot's mid when omitted. */
+    initialPriceQuote: positive.optional(),
+    book: bookSchema,
+    /** Depth multiplier once the shock starts (0.6 keeps 60% of the depth). Default 1. */
+    stressDepthMultiplier: positive.optional(),
+  })
+  .strict();
+
+const collateral = z.object({ asset: z.string().min(1), amount: nonNegative, haircut: fraction.optional() }).strict();
+
+export const accountSchema = z
+  .object({
+    id: z.string().min(1),
+    marginMode: z.enum(['isolated', 'cross']).default('isolated'),
+    collateral: z.array(collateral).default([]),
+  })
+  .strict();
+
+export const positionSchema = z
+  .object({
+    account: z.string().min(1),
+    market: z.string().min(1),
+    side: z.enum(['long', 'short']),
+    sizeBase: finite,
+    entryPriceQuote: finite,
+    /** Leverage at entry (notional / margin); or give `marginQuote`. */
+    leverage: finite.optional(),
+    marginQuote: finite.optional(),
+  })
+  .strict();
+
+const distribution = z.discriminatedUnion('distribution', [
+  z.object({ distribution: z.literal('fixed'), value: positive }).strict(),
+  z.object({ distribution: z.literal('lognormal'), median: positive, sigma: nonNegative, max: positive.optional() }).strict(),
+  z.object({ distribution: z.literal('uniform'), min: positive, max: positive }).strict(),
+  z.object({ distribution: z.literal('discrete'), values: z.array(positive).min(1), weights: z.array(nonNegative).min(1) }).strict(),
+]);
+
+/** Generates positions from distributions (seeded by the scenario seed). */
+export const generatorSchema = z
+  .object({
+    market: z.string().min(1),
+    count: z.number().int().positive(),
+    /** Share of positions that are long. Default 0.5. */
+    longShare: fraction.default(0.5),
+    /** Position notional at entry, in quote. */
+    notionalQuote: distribution,
+    leverage: distribution,
+    /** Entries spread around the initial price: normal with this relative standard deviation. Default 0.02. */
+    entrySpreadFraction: nonNegative.default(0.02),
+    marginMode: z.enum(['isolated', 'cross']).default('isolated'),
+  })
+  .strict();
+
+export const shockSchema = z
+  .object({
+    market: z.string().min(1),
+    /** Relative move of the price, in percent (-3 for a 3% fall). */
+    returnPct: finite.refine((x) => x > -100, 'must be above -100'),
+    atSeconds: nonNegative.optional(),
+    overSeconds: nonNegative.optional(),
+  })
+  .strict();
+
+export const containmentSchema = z
+  .object({
+    maxLiquidatedNotionalPerStepQuote: positive.optional(),
+    priceMonitoring: z
+      .object({
+        triggers: z
+          .array(
+            z
+              .object({
+                horizonSeconds: nonNegative,
+                maxUpMoveFactor: positive,
+                maxDownMoveFactor: positive,
+                auctionExtensionSeconds: positive,
+              })
+              .strict(),
+          )
+          .min(1),
+        tickSizeQuote: nonNegative.optional(),
+      })
+      .strict()
+      .optional(),
+    stagedDisposal: z
+      .object({
+        timeStepSeconds: nonNegative,
+        disposalFraction: fraction,
+        fullDisposalSizeLots: nonNegative,
+        maxFractionConsumed: fraction,
+        disposalSlippageFraction: fraction,
+        lotSizeBase: positive,
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const timingSchema = z
+  .object({
+    stepSeconds: positive.optional(),
+    durationSeconds: nonNegative.optional(),
+    oracleDelaySeconds: nonNegative.optional(),
+    liquidatorLatencySeconds: nonNegative.optional(),
+  })
+  .strict();
+
+/** A scenario file: markets, books, venues, accounts and positions, the shock and the containment settings. */
+export const scenarioSchema = z
+  .object({
+    name: z.string().default('scenario'),
+    description: z.string().optional(),
+    seed: z.number().int().nonnegative().default(1),
+    quoteAsset: z.string().default('USD'),
+    timing: timingSchema.default({}),
+    venues: z.array(venueSchema).min(1),
+    markets: z.array(marketSchema).min(1),
+    accounts: z.array(accountSchema).default([]),
+    positions: z.array(positionSchema).default([]),
+    /** CSV of positions (relative to the scenario file); columns documented in the SDK README. */
+    positionsCsv: z.string().optional(),
+    generators: z.array(generatorSchema).default([]),
+    shocks: z.array(shockSchema).min(1),
+    containment: containmentSchema.default({}),
+  })
+  .strict();
+
+/** A scenario as written in a file (before defaults). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario, defaults filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type BookSpec = z.output<typeof bookSchema>;
+export type DistributionSpec = z.output<typeof distribution>;
+export type GeneratorSpec = z.output<typeof generatorSchema>;

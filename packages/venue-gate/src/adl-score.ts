@@ -1,0 +1,17 @@
+import type { AdlCandidateInputV1 } from '@firesale/spec';
+
+/**
+ * Auto-deleveraging priority: PnL share of entry value times effective leverage (mark notional over equity) for a
+ * profitable position, the share divided by leverage for a losing one (the BitMEX ranking; Gate
+ * likewise ranks ADL candidates by profit and leverage). Higher is deleveraged first.
+ */
+export function adlScore(input: AdlCandidateInputV1): number {
+  const entryValue = input.sizeBase * input.entryPriceQuote;
+  const markValue = input.sizeBase * input.markPriceQuote;
+  const pnl = input.side * (markValue - entryValue);
+  const pnlShare = pnl / entryValue;
+  const equity = input.marginQuote + pnl;
+  if (equity <= 0) return pnlShare > 0 ? Infinity : -Infinity;
+  const leverage = markValue / equity;
+  return pnlShare > 0 ? pnlShare * leverage : pnlShare / leverage;
+}

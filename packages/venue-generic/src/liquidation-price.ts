@@ -1,0 +1,41 @@
+import type { AmountBase, AmountQuote, PriceQuote, SideSign } from '@firesale/spec';
+import { tierIndex, type ResolvedMarginTiers } from './margin-tiers';
+
+/**
+ * Liquidation price of a position backed by `marginQuote` alone: the mark price at which
+ * `margin + side * size * (P - entry)` equals the maintenance margin `size * P * rate - amount`.
+ * Solved per tier: `P = (side*size*entry - margin - amount) / (size * (side - rate))`, re-solved with the tier of
+ * the notional at P until the tier is stable (Binance FAQ: recompute with the bracket at the liquidation price).
+ * A long that cannot be liquidated gets 0; a short gets Infinity.
+ */
+export function liquidationPrice(
+  tiers: ResolvedMarginTiers,
+  side: SideSign,
+  sizeBase: AmountBase,
+  entryPriceQuote: PriceQuote,
+  marginQuote: AmountQuote,
+): PriceQuote {
+  let tier = tierIndex(tiers, sizeBase * entryPriceQuote);
+  let price = 0;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const rate = tiers.rates[tier]!;
+    const amount = tiers.amountsQuote[tier]!;
+    price = (side * sizeBase * entryPriceQuote - marginQuote - amount) / (sizeBase * (side - rate));
+    const next = tierIndex(tiers, sizeBase * Math.max(price, 0));
+    if (next === tier) break;
+    tier = next;
+  }
+  if (side === 1) return price > 0 && Number.isFinite(price) ? price : 0;
+  return price > 0 && Number.isFinite(price) ? price : Infinity;
+}
+
+/** Bankruptcy price: where `margin + side * size * (P - entry)` reaches zero. */
+export function bankruptcyPrice(
+  side: SideSign,
+  sizeBase: AmountBase,
+  entryPriceQuote: PriceQuote,
+  marginQuote: AmountQuote,
+): PriceQuote {
+  const price = entryPriceQuote - (side * marginQuote) / sizeBase;
+  return side === 1 ? Math.max(price, 0) : price;
+}
