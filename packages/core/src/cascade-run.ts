@@ -15,7 +15,7 @@ import { FiresaleError } from './firesale-error';
 import { GrowableFloat64, GrowableUint32 } from './growable';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
 import { REPORT_VERSION, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
-import type { RunOptions } from './simulation-input';
+import type { RunOptions, ShockInput } from './simulation-input';
 import type { AssetCollateral, BuiltModel } from './simulator';
 import type { PriceMonitoringTrigger } from './price-monitoring';
 import { disposalOrderLots } from './staged-disposal';
@@ -140,8 +140,10 @@ export class CascadeRun {
     this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
     const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
     this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
-    this.delaySteps = Math.round(nonNegative(timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds') / this.stepSeconds);
-    this.latencySteps = Math.round(nonNegative(timing.liquidatorLatencySeconds ?? 0, 'timing.liquidatorLatencySeconds') / this.stepSeconds);
+    this.delaySteps = Math.round(nonNegative(options.oracleDelaySeconds ?? timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds') / this.stepSeconds);
+    this.latencySteps = Math.round(
+      nonNegative(options.liquidatorLatencySeconds ?? timing.liquidatorLatencySeconds ?? 0, 'timing.liquidatorLatencySeconds') / this.stepSeconds,
+    );
     const M = (this.marketCount = model.books.length);
     const V = (this.venueCount = model.engines.length);
     this.flags = new Uint8Array(model.positions.count);
@@ -175,7 +177,7 @@ export class CascadeRun {
       if (mi < 0) {
         throw new FiresaleError('SCENARIO__UNKNOWN_MARKET', { path: 'shocks.marketId', value: shock.marketId, known: model.marketIds.join(', ') });
       }
-      this.shockStart[mi] = Math.min(this.shockStart[mi]!, shock.atSeconds ?? 0);
+      this.shockStart[mi] = Math.min(this.shockStart[mi]!, shock.path ? (shock.path.timeSeconds[0] ?? 0) : (shock.atSeconds ?? 0));
     }
 
     this.fund = Float64Array.from(model.input.venues, (v) => v.insuranceFundQuote);
@@ -273,11 +275,7 @@ export class CascadeRun {
     const marketId = this.m.marketIds[mi];
     for (const shock of this.options.shocks) {
       if (shock.marketId !== marketId) continue;
-      const start = shock.atSeconds ?? 0;
-      if (t < start) continue;
-      const over = shock.overSeconds ?? 0;
-      const progress = over > 0 ? Math.min(1, (t - start) / over) : 1;
-      move += shock.returnFraction * progress;
+      move += shock.path ? pathMove(shock.path, t) : rampMove(shock, t);
     }
     return this.initialPrice[mi]! * (1 + move);
   }
@@ -1147,4 +1145,30 @@ function nonNegative(value: number, path: string): number {
     throw new FiresaleError('SCENARIO__INVALID_FIELD', { path, value, reason: 'must be a non-negative number' });
   }
   return value;
+}
+
+function rampMove(shock: ShockInput, t: number): number {
+  const start = shock.atSeconds ?? 0;
+  if (t < start) return 0;
+  const over = shock.overSeconds ?? 0;
+  return shock.returnFraction * (over > 0 ? Math.min(1, (t - start) / over) : 1);
+}
+
+/** Linear interpolation along a path of (time, move) points; flat after the last point, 0 before the first. */
+function pathMove(path: NonNullable<ShockInput['path']>, t: number): number {
+  const times = path.timeSeconds;
+  const moves = path.returnFraction;
+  const n = times.length;
+  if (n === 0 || t < times[0]!) return 0;
+  if (t >= times[n - 1]!) return moves[n - 1]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= t) lo = mid;
+    else hi = mid;
+  }
+  const t0 = times[lo]!;
+  const t1 = times[hi]!;
+  return moves[lo]! + ((moves[hi]! - moves[lo]!) * (t - t0)) / (t1 - t0);
 }

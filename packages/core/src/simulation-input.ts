@@ -88,15 +88,23 @@ export type SimulatorInput = {
   readonly containment?: ContainmentInput;
 };
 
-/** An exogenous move of one market's reference price: a fall (negative) or a rise, instant or spread out. */
+/**
+ * An exogenous move of one market's reference price: a fall (negative) or a rise, instant or spread out
+ * linearly, or a whole path (for Monte Carlo). Moves on the same market add up.
+ */
 export type ShockInput = {
   readonly marketId: string;
-  /** Relative move of the reference price, -0.03 for a 3% fall. */
+  /** Relative move of the reference price, -0.03 for a 3% fall. Ignored when `path` is given. */
   readonly returnFraction: Fraction;
   /** When the move starts. Default 0. */
   readonly atSeconds?: Seconds;
   /** Over how long the move unfolds linearly (0: at once). Default 0. */
   readonly overSeconds?: Seconds;
+  /**
+   * A path of relative moves from the initial price (`returnFraction[k]` at `timeSeconds[k]`, ascending times),
+   * linear in between and flat after the last point; before the first point the move is 0.
+   */
+  readonly path?: { readonly timeSeconds: ArrayLike<number>; readonly returnFraction: ArrayLike<number> };
 };
 
 /** Options of one run. */
@@ -110,4 +118,8 @@ export type RunOptions = {
   readonly checkInvariants?: boolean;
   /** Overrides the markets' stress depth multipliers for this run (same order as `markets`). */
   readonly depthMultipliers?: readonly number[];
+  /** Overrides `timing.liquidatorLatencySeconds` for this run (parameter uncertainty in Monte Carlo). */
+  readonly liquidatorLatencySeconds?: Seconds;
+  /** Overrides `timing.oracleDelaySeconds` for this run. */
+  readonly oracleDelaySeconds?: Seconds;
 };

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { vectorHandlers } from '../src/vectors';
+import { expectMatches, type VectorFile } from './expect-matches';
+
+const file = JSON.parse(readFileSync(new URL('../../../vectors/perp-venues.json', import.meta.url), 'utf8')) as VectorFile;
+const kinds = new Set(vectorHandlers.map((h) => h.kind));
+const cases = file.cases.filter((c) => c.venue === 'bitmex' && kinds.has(c.kind));
+
+describe('bitmex vectors (perp-venues.json)', () => {
+  it('covers every bitmex case of the kinds it handles', () => {
+    expect(cases.length).toBe(file.cases.filter((c) => c.venue === 'bitmex').length);
+    expect(cases.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, testCase) => {
+    const handler = vectorHandlers.find((h) => h.kind === testCase.kind && h.venue === testCase.venue)!;
+    expectMatches(handler.run(testCase), testCase.expected, testCase.tolerance);
+  });
+});
