@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { reportError } from './errors';
 import { runCommand } from './commands/run-command';
 import { vectorsCommand } from './commands/vectors-command';
+import { compareCommand } from './commands/compare-command';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -25,6 +26,16 @@ export function createProgram(out: (text: string) => void = (t) => process.stdou
     .option('--csv <dir>', 'also write the report as CSV tables into <dir>')
     .action((file: string, options: { venue?: string; seed?: number; json?: boolean; csv?: string }) => {
       runCommand(file, options, out);
+    });
+  program
+    .command('compare')
+    .description('run a scenario under several venues and compare the outcomes side by side')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--venues <models>', 'comma-separated venue models (default: every perp venue)')
+    .option('--seed <n>', 'override the scenario seed', integer)
+    .option('--json', 'print the comparison as JSON')
+    .action((file: string, options: { venues?: string; json?: boolean; seed?: number }) => {
+      compareCommand(file, options, out);
     });
   program
     .command('vectors')

@@ -9,4 +9,6 @@ export { runCommand, formatSummary } from './commands/run-command';
 export type { RunCommandOptions } from './commands/run-command';
 export { vectorsCommand, loadHandlers, VECTOR_PACKAGES } from './commands/vectors-command';
 export type { VectorsCommandOptions } from './commands/vectors-command';
+export { compareCommand } from './commands/compare-command';
+export type { CompareCommandOptions, VenueComparison } from './commands/compare-command';
 export { reportError } from './errors';

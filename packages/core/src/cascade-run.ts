@@ -17,7 +17,6 @@ import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
 import { REPORT_VERSION, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
 import type { RunOptions, ShockInput } from './simulation-input';
 import type { AssetCollateral, BuiltModel } from './simulator';
-import type { PriceMonitoringTrigger } from './price-monitoring';
 import { disposalOrderLots } from './staged-disposal';
 import { TriggerHeap } from './trigger-heap';
 
@@ -72,7 +71,8 @@ export class CascadeRun {
   private readonly capRemaining: Float64Array;
   private readonly haltedUntil: Float64Array;
   private readonly haltedSeconds: Float64Array;
-  private readonly monitorReferenceTime: Float64Array;
+  private readonly monitorReferenceStep: Float64Array;
+  private readonly monitorReferencePrice: Float64Array;
   private readonly networkBase: Float64Array;
   private readonly networkEntry: Float64Array;
   private readonly nextDisposalTime: Float64Array;
@@ -163,7 +163,8 @@ export class CascadeRun {
     this.capRemaining = new Float64Array(M);
     this.haltedUntil = new Float64Array(M).fill(-Infinity);
     this.haltedSeconds = new Float64Array(M);
-    this.monitorReferenceTime = new Float64Array(M);
+    this.monitorReferenceStep = new Float64Array(M);
+    this.monitorReferencePrice = Float64Array.from(this.initialPrice);
     this.networkBase = new Float64Array(M);
     this.networkEntry = new Float64Array(M);
     this.nextDisposalTime = new Float64Array(M);
@@ -217,7 +218,6 @@ export class CascadeRun {
     if (this.finished) return false;
     const k = this.nextStep++;
     const M = this.marketCount;
-    const pm = this.m.input.containment?.priceMonitoring;
     const cap = this.m.input.containment?.maxLiquidatedNotionalPerStepQuote ?? Infinity;
     this.step = k;
     this.time = k * this.stepSeconds;
@@ -234,7 +234,8 @@ export class CascadeRun {
       this.recordMid(mi);
       this.capRemaining[mi] = cap;
       this.stepLiquidated[mi] = 0;
-      if (pm) this.monitorPrice(mi, pm.triggers, pm.tickSizeQuote ?? 0);
+      this.monitorPrice(mi);
+      if (this.halted(mi)) this.haltedSeconds[mi]! += this.stepSeconds;
     }
     for (let round = 0; ; round++) {
       if (round > MAX_ROUNDS_PER_STEP) {
@@ -299,29 +300,32 @@ export class CascadeRun {
     return longest;
   }
 
-  /** Price-band circuit breaker: a mid outside a trigger's bounds halts the market (no liquidations). */
-  private monitorPrice(mi: number, triggers: readonly PriceMonitoringTrigger[], tick: number): void {
-    if (this.time < this.haltedUntil[mi]!) {
-      this.haltedSeconds[mi]! += this.stepSeconds;
-      return;
-    }
-    if (this.haltedUntil[mi]! > -Infinity && this.time >= this.haltedUntil[mi]!) {
+  /**
+   * Price-band circuit breaker (Vega price monitoring): the reference of a trigger is the price `horizon` seconds
+   * ago (the initial price before the run, or the price when the last halt ended, whichever is later); a mid outside
+   * any trigger's bounds halts the market for the sum of the breached triggers' extensions. Checked at the start of
+   * every step and after every round of fills, so a cascade inside one step is stopped when it leaves the band.
+   */
+  private monitorPrice(mi: number): void {
+    const pm = this.m.input.containment?.priceMonitoring;
+    if (!pm) return;
+    if (this.time < this.haltedUntil[mi]!) return;
+    if (this.haltedUntil[mi]! > -Infinity) {
       this.haltedUntil[mi] = -Infinity;
-      this.monitorReferenceTime[mi] = this.time;
+      this.monitorReferenceStep[mi] = this.step;
+      this.monitorReferencePrice[mi] = this.books[mi]!.midPriceQuote();
       this.recordContainment(mi, 'halt-ended', {});
     }
     const history = this.midHistory[mi]!;
     const mid = this.books[mi]!.midPriceQuote();
     let extension = 0;
-    for (const trigger of triggers) {
-      const horizonSteps = Math.round(trigger.horizonSeconds / this.stepSeconds);
-      const referenceStep = Math.max(this.step - horizonSteps, Math.round(this.monitorReferenceTime[mi]! / this.stepSeconds));
-      const reference = referenceStep === this.step ? mid : history[referenceStep % history.length]!;
-      if (breachesBounds(mid, priceMonitoringBounds(reference, trigger, tick))) extension += trigger.auctionExtensionSeconds;
+    for (const trigger of pm.triggers) {
+      const referenceStep = this.step - Math.max(1, Math.round(trigger.horizonSeconds / this.stepSeconds));
+      const reference = referenceStep < this.monitorReferenceStep[mi]! ? this.monitorReferencePrice[mi]! : history[referenceStep % history.length]!;
+      if (breachesBounds(mid, priceMonitoringBounds(reference, trigger, pm.tickSizeQuote ?? 0))) extension += trigger.auctionExtensionSeconds;
     }
     if (extension > 0) {
       this.haltedUntil[mi] = this.time + extension;
-      this.haltedSeconds[mi]! += this.stepSeconds;
       this.recordContainment(mi, 'halt-started', { priceQuote: mid, untilSeconds: this.time + extension });
     }
   }
@@ -442,7 +446,7 @@ export class CascadeRun {
       const size = pos.sizeBase[id]!;
       if (size <= 0) continue;
       const mi = pos.marketIndex[id]!;
-      maintenance += this.m.engines[this.m.marketVenue[mi]!]!.doMaintenanceMargin(this.m.marketIds[mi]!, size * this.mark[mi]!);
+      maintenance += this.m.engines[this.m.marketVenue[mi]!]!.doMaintenanceMargin(this.m.venueMarketIds[mi]!, size * this.mark[mi]!);
     }
     return maintenance;
   }
@@ -470,11 +474,16 @@ export class CascadeRun {
       const due = this.pendingDue[mi]!;
       const generations = this.pendingGeneration[mi]!;
       let head = this.pendingHead[mi]!;
+      const monitored = this.m.input.containment?.priceMonitoring !== undefined;
       while (head < ids.length && due.data[head]! <= this.step) {
         const outcome = this.liquidate(mi, ids.data[head]!, generations.data[head]!);
         if (outcome < 0) break; // step cap reached: the rest waits for the next step
         fills += outcome;
         head++;
+        if (monitored && outcome > 0) {
+          this.monitorPrice(mi);
+          if (this.halted(mi)) break; // the market left its price band: the rest waits for the halt to end
+        }
       }
       if (head === ids.length) {
         ids.length = 0;
@@ -511,7 +520,7 @@ export class CascadeRun {
     const margin = watched ? this.accountEquity(a) - side * size * (mark - entry) : pos.marginQuote[id]!;
     const equity = margin + side * size * (mark - entry);
     const orderIn = this.orderIn;
-    orderIn.marketId = this.m.marketIds[mi]!;
+    orderIn.marketId = this.m.venueMarketIds[mi]!;
     orderIn.side = side;
     orderIn.sizeBase = size;
     orderIn.entryPriceQuote = entry;
@@ -879,7 +888,7 @@ export class CascadeRun {
   private refreshTrigger(mi: number, id: number): void {
     const pos = this.m.positions;
     const t = this.triggerIn;
-    t.marketId = this.m.marketIds[mi]!;
+    t.marketId = this.m.venueMarketIds[mi]!;
     t.side = pos.side[id] as SideSign;
     t.sizeBase = pos.sizeBase[id]!;
     t.entryPriceQuote = pos.entryPriceQuote[id]!;
@@ -991,7 +1000,8 @@ export class CascadeRun {
       const reference = book.referencePriceQuote();
       const mid = book.midPriceQuote();
       if (Math.abs(mid - reference) <= 1e-9 * reference) continue;
-      const previous = last > 0 ? this.timelineMid[mi]!.data[last - 1]! : NaN;
+      if (last < 1) return false;
+      const previous = this.timelineMid[mi]!.data[last - 1]!;
       if (Math.abs(mid - previous) > 1e-12 * reference) return false;
     }
     return true;

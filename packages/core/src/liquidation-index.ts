@@ -85,6 +85,13 @@ function sortSegment(
   if (min === max) return;
   const buckets = len;
   const scale = (buckets - 1) / (max - min);
+  if (!Number.isFinite(scale) || scale === 0) {
+    // A range too narrow (denormal) or too wide (overflow) to bucket: fall back to a comparison sort.
+    const slice = Array.from(order.subarray(start, end));
+    slice.sort(descending ? (x, y) => key[y]! - key[x]! || x - y : (x, y) => key[x]! - key[y]! || x - y);
+    order.set(slice, start);
+    return;
+  }
   const starts = new Uint32Array(buckets + 1);
   for (let i = start; i < end; i++) {
     const k = key[order[i]!]!;

@@ -7,6 +7,8 @@ export type MarketInput = {
   readonly marketId: string;
   /** Id of the venue (in {@link SimulatorInput.venues}) whose engine liquidates this market. */
   readonly venueId: string;
+  /** The market's id in the venue's own parameters (`BTCUSDT`, `BTC-USD`); default `marketId`. */
+  readonly venueMarketId?: string;
   /** The asset traded (BTC); accounts may post it as collateral, valued at this market's mark. */
   readonly baseAsset: string;
   readonly book: OrderBookModelV1;

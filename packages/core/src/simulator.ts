@@ -82,6 +82,7 @@ function buildModel(input: SimulatorInput) {
   const engines: LiquidationEngineModelV1[] = input.venues.map((v) => v.engine);
   const books: OrderBookModelV1[] = input.markets.map((m) => m.book);
   const marketIds = input.markets.map((m) => m.marketId);
+  const venueMarketIds = input.markets.map((m) => m.venueMarketId ?? m.marketId);
   const assetMarket = new Map(input.markets.map((m, i) => [m.baseAsset, i] as const));
 
   const accountCount = input.accounts.length;
@@ -140,7 +141,7 @@ function buildModel(input: SimulatorInput) {
   for (let i = 0; i < n; i++) {
     if (indexed[i] !== 1) continue;
     const m = positions.marketIndex[i]!;
-    triggerIn.marketId = marketIds[m]!;
+    triggerIn.marketId = venueMarketIds[m]!;
     triggerIn.side = positions.side[i] as SideSign;
     triggerIn.sizeBase = positions.sizeBase[i]!;
     triggerIn.entryPriceQuote = positions.entryPriceQuote[i]!;
@@ -175,6 +176,7 @@ function buildModel(input: SimulatorInput) {
     engines,
     books,
     marketIds,
+    venueMarketIds,
     marketVenue,
     accountIds: input.accounts.map((a) => a.accountId),
     cashQuote,

@@ -14,7 +14,7 @@ export { scenarioSchema } from './scenario-schema';
 export type { Scenario, ScenarioInput, BookSpec, GeneratorSpec, DistributionSpec } from './scenario-schema';
 export { parsePositionsCsv } from './positions-csv';
 export type { CsvPosition } from './positions-csv';
-export { defaultVenueFactories } from './venue-factories';
+export { defaultVenueFactories, perpVenueModels, venueSymbol, venueSymbolPatterns } from './venue-factories';
 export type { VenueFactory, VenueFactories } from './venue-factories';
 export { reportToCsv } from './report-export';
 export { runVectors, runVectorCase, findHandler, summarize } from './vectors/run-vectors';

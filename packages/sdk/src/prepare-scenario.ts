@@ -15,7 +15,7 @@ import type { LiquidationEngineModelV1, OrderBookModelV1, SideSign } from '@fire
 import { parsePositionsCsv } from './positions-csv';
 import { issuesToErrors } from './scenario-errors';
 import { scenarioSchema, type BookSpec, type DistributionSpec, type Scenario } from './scenario-schema';
-import { defaultVenueFactories, type VenueFactories } from './venue-factories';
+import { defaultVenueFactories, venueSymbol, type VenueFactories } from './venue-factories';
 
 /** Reads a text file (relative paths resolve against the scenario's folder). Injected so the SDK stays browser-safe. */
 export type ReadTextFile = (path: string) => string;
@@ -79,6 +79,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
 
   const marketIds = scenario.markets.map((m) => m.id);
   const markets: MarketInput[] = [];
+  const venueMarketIds: string[] = [];
   const prices: number[] = [];
   scenario.markets.forEach((market, i) => {
     if (!venueIds.includes(market.venue)) {
@@ -87,8 +88,12 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     const book = buildBook(market.book, market.initialPriceQuote, `markets[${i}]`, options.readTextFile, errors);
     prices.push(book?.initialMidPriceQuote ?? NaN);
     if (!book) return;
+    const model = options.venueOverride ?? scenario.venues.find((v) => v.id === market.venue)?.model ?? '';
+    const symbol = (options.venueOverride ? undefined : market.venueSymbol) ?? venueSymbol(model, market.baseAsset) ?? market.id;
+    venueMarketIds.push(symbol);
     markets.push({
       marketId: market.id,
+      venueMarketId: symbol,
       venueId: market.venue,
       baseAsset: market.baseAsset,
       book,
@@ -122,7 +127,16 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
   const addPosition = (
     path: string,
     fieldPath: (field: string) => string,
-    p: { account: string; market: string; side: 'long' | 'short'; sizeBase: number; entryPriceQuote: number; leverage?: number | undefined; marginQuote?: number | undefined },
+    p: {
+      account: string;
+      market: string;
+      side: 'long' | 'short';
+      sizeBase: number;
+      entryPriceQuote: number;
+      leverage?: number | undefined;
+      marginQuote?: number | undefined;
+      clampLeverage?: boolean;
+    },
   ): void => {
     const mi = marketIds.indexOf(p.market);
     if (mi < 0) {
@@ -169,15 +183,24 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     }
     const engine = engines.get(scenario.markets[mi]!.venue);
     if (engine) {
-      const problems = engine.doValidatePosition({
-        marketId: p.market,
-        side: p.side === 'long' ? 1 : -1,
+      const check = {
+        marketId: venueMarketIds[mi] ?? p.market,
+        side: (p.side === 'long' ? 1 : -1) as SideSign,
         sizeBase: p.sizeBase,
         entryPriceQuote: p.entryPriceQuote,
         leverage,
         marginMode: account.marginMode,
-        collateralAssets: account.collateral.map((c) => c.asset),
-      });
+        // The scenario's quote asset stands for the venue's settlement currency (USDT, USDC).
+        collateralAssets: account.collateral.map((c) => c.asset).filter((asset) => asset !== scenario.quoteAsset),
+      };
+      let problems = engine.doValidatePosition(check);
+      const cap = problems.find((problem) => problem.code === 'SCENARIO__LEVERAGE_ABOVE_VENUE_MAX');
+      if (cap && p.clampLeverage && account.marginMode === 'isolated') {
+        // A generated crowd on a venue cannot hold more than the venue allows: clamp to the cap.
+        leverage = Number((cap.context as { max: number }).max);
+        margin = notional / leverage;
+        problems = engine.doValidatePosition({ ...check, leverage });
+      }
       if (problems.length > 0) {
         for (const problem of problems) {
           errors.push(new FiresaleError(problem.code, { path: fieldPath(problem.field), value: problem.value, ...problem.context } as never));
@@ -231,6 +254,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
         sizeBase: notional / entry,
         entryPriceQuote: entry,
         leverage,
+        clampLeverage: true,
       });
     }
   });

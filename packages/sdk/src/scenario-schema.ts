@@ -65,6 +65,8 @@ export const marketSchema = z
     id: z.string().min(1),
     venue: z.string().min(1),
     baseAsset: z.string().min(1),
+    /** The market's id in the venue's parameters (`BTCUSDT`); default: the venue's usual name for `baseAsset`. */
+    venueSymbol: z.string().min(1).optional(),
     /** The mid price at the start, in quote per base; for an `l2` book, the snapshot's mid when omitted. */
     initialPriceQuote: positive.optional(),
     book: bookSchema,

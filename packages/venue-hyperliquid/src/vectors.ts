@@ -31,7 +31,7 @@ function runLiquidationPrice(testCase: VectorCaseV1): unknown {
         })),
       )
     : flatMarginTable(num(i['max_leverage'], 'max_leverage'));
-  const liq = liquidationPrice(table, sideOf(i['side']), num(i['size'], 'size'), num(i['entry_price'], 'entry_price'), num(i['margin'], 'margin'));
+  const liq = liquidationPrice(table, sideOf(i['side']), num(i['size'], 'size'), num(i['entry_price'], 'entry_price'), num(i['margin'] ?? i['account_value'] ?? i['isolated_margin'], 'margin'));
   return { liq_price: liq };
 }
 

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { createLinearBook } from '@firesale/orderbook';
+import { createGenericEngine } from '@firesale/venue-generic';
+import { describe, expect, it } from 'vitest';
+import { LiquidationIndex, PositionTable, createSimulator, type CascadeReport, type ContainmentInput, type TimingInput } from '../src';
+
+type P = { long: boolean; leverage: number; entryOffset: number; sizeBase: number; cross: boolean };
+
+const position = fc.record({
+  long: fc.boolean(),
+  leverage: fc.double({ min: 1.5, max: 100, noNaN: true }),
+  entryOffset: fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+  sizeBase: fc.double({ min: 0.01, max: 20, noNaN: true }),
+  cross: fc.boolean(),
+});
+
+const world = fc.record({
+  positions: fc.array(position, { minLength: 1, maxLength: 60 }),
+  depthBasePerQuote: fc.double({ min: 0.5, max: 500, noNaN: true }),
+  shock: fc.double({ min: -0.2, max: 0.08, noNaN: true }),
+  fund: fc.double({ min: 0, max: 500, noNaN: true }),
+  adl: fc.boolean(),
+  feeRate: fc.constantFrom(0, 0.005, 0.01),
+  mmr: fc.constantFrom(0, 0.005, 0.02),
+  partial: fc.constantFrom(1, 0.25),
+  cap: fc.option(fc.double({ min: 50, max: 5000, noNaN: true }), { nil: undefined }),
+  delay: fc.constantFrom(0, 1, 3),
+  latency: fc.constantFrom(0, 2),
+  halfLife: fc.option(fc.constantFrom(5, 30), { nil: undefined }),
+  staged: fc.boolean(),
+  halts: fc.boolean(),
+  crossPair: fc.boolean(),
+});
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
+/** Builds one market (and, for cross accounts with two positions, a second market) from a random world. */
+function build(w: World, overrides: { depth?: number; marginScale?: number } = {}) {
+  const p0 = 100;
+  const table = new PositionTable(w.positions.length * 2);
+  const accounts: { accountId: string; marginMode: 'isolated' | 'cross'; collateral: { asset: string; amount: number }[] }[] = [];
+  w.positions.forEach((p: P, i) => {
+    const entry = p0 * (1 + p.entryOffset);
+    const margin = ((p.sizeBase * entry) / p.leverage) * (overrides.marginScale ?? 1);
+    if (p.cross) {
+      accounts.push({ accountId: `c${i}`, marginMode: 'cross', collateral: [{ asset: 'USD', amount: margin }] });
+      table.add(accounts.length - 1, 0, p.long ? 1 : -1, p.sizeBase, entry, 0);
+      if (w.crossPair) table.add(accounts.length - 1, 1, p.long ? -1 : 1, p.sizeBase / 2, entry / 2, 0);
+    } else {
+      accounts.push({ accountId: `i${i}`, marginMode: 'isolated', collateral: [{ asset: 'USD', amount: 1 }] });
+      table.add(accounts.length - 1, 0, p.long ? 1 : -1, p.sizeBase, entry, margin);
+    }
+  });
+  const containment: ContainmentInput = {
+    ...(w.cap === undefined ? {} : { maxLiquidatedNotionalPerStepQuote: w.cap }),
+    ...(w.staged ? { stagedDisposal: { timeStepSeconds: 5, disposalFraction: 0.5, fullDisposalSizeLots: 5, maxFractionConsumed: 0.2, disposalSlippageFraction: 0.05, lotSizeBase: 0.01 } } : {}),
+    ...(w.halts ? { priceMonitoring: { triggers: [{ horizonSeconds: 5, maxUpMoveFactor: 1.05, maxDownMoveFactor: 0.95, auctionExtensionSeconds: 10 }] } } : {}),
+  };
+  const timing: TimingInput = { stepSeconds: 1, durationSeconds: 120, oracleDelaySeconds: w.delay, liquidatorLatencySeconds: w.latency };
+  const resilience = w.halfLife === undefined ? {} : { resilience: { halfLifeSeconds: w.halfLife } };
+  return createSimulator({
+    markets: [
+      { marketId: 'A', venueId: 'v', baseAsset: 'A', book: createLinearBook({ midPriceQuote: p0, depthBasePerQuote: overrides.depth ?? w.depthBasePerQuote, ...resilience }) },
+      { marketId: 'B', venueId: 'v', baseAsset: 'B', book: createLinearBook({ midPriceQuote: p0 / 2, depthBasePerQuote: 1000 }) },
+    ],
+    venues: [
+      {
+        engine: createGenericEngine({ venueId: 'v', maintenanceMarginRate: w.mmr, liquidationFeeRate: w.feeRate, partialLiquidationFraction: w.partial, autoDeleveraging: w.adl }),
+        insuranceFundQuote: w.fund,
+      },
+    ],
+    accounts,
+    positions: table,
+    timing,
+    containment,
+  });
+}
+
+const shockOf = (w: World) => ({ shocks: [{ marketId: 'A', returnFraction: w.shock }] });
+const trough = (r: CascadeReport) => r.markets[0]!.troughPriceQuote;
+
+describe('engine properties', () => {
+  it('conserves value at every step: accounts, margin, fund, counterparties and bad debt balance', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        // checkInvariants throws ENGINE__INVARIANT_BROKEN if value is created or lost, or a fund goes negative.
+        const report = build(w).run({ ...shockOf(w), checkInvariants: true });
+        expect(report.summary.badDebtQuote).toBeGreaterThanOrEqual(0);
+        for (const f of report.insuranceFunds) expect(f.minimumQuote).toBeGreaterThanOrEqual(-1e-9);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic: the same seed gives the same event log', () => {
+    fc.assert(
+      fc.property(world, fc.integer({ min: 0, max: 1000 }), (w, seed) => {
+        const log = () => {
+          const events: unknown[] = [];
+          build(w).run({ ...shockOf(w), seed, onEvent: (e) => events.push(e) });
+          return JSON.stringify(events);
+        };
+        expect(log()).toBe(log());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('liquidates nobody who was healthy when there is no shock', () => {
+    fc.assert(
+      fc.property(world, (raw) => {
+        // Keep the positions that are healthy at the initial price (equity above maintenance margin).
+        const healthy = raw.positions.filter((p) => {
+          const entry = 100 * (1 + p.entryOffset);
+          const margin = (p.sizeBase * entry) / p.leverage;
+          const equity = margin + (p.long ? 1 : -1) * p.sizeBase * (100 - entry);
+          return equity > raw.mmr * p.sizeBase * 100 * (1 + 1e-9) && equity > 0;
+        });
+        fc.pre(healthy.length > 0);
+        const w = { ...raw, positions: healthy, crossPair: false };
+        expect(build(w).run({ shocks: [] }).summary.liquidations).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  // Clean setting for monotonicity: whole liquidations, no ADL, no delays, no containment.
+  // A fall into longs only (a rally into shorts is its mirror image).
+  const clean = (w: World): World => ({
+    ...w,
+    positions: w.positions.map((p) => ({ ...p, long: true })),
+    adl: false,
+    partial: 1,
+    cap: undefined,
+    delay: 0,
+    latency: 0,
+    staged: false,
+    halts: false,
+    crossPair: false,
+    shock: -Math.max(Math.abs(w.shock), 0.001),
+  });
+
+  it('never makes the same cascade worse with more depth', () => {
+    fc.assert(
+      fc.property(world, fc.double({ min: 1.01, max: 10, noNaN: true }), (raw, factor) => {
+        const w = clean(raw);
+        const thin = build(w).run(shockOf(w));
+        const deep = build(w, { depth: w.depthBasePerQuote * factor }).run(shockOf(w));
+        expect(trough(deep)).toBeGreaterThanOrEqual(trough(thin) - 1e-9);
+        expect(deep.summary.liquidatedPositions).toBeLessThanOrEqual(thin.summary.liquidatedPositions);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('never makes the same cascade milder with more leverage', () => {
+    fc.assert(
+      fc.property(world, fc.double({ min: 0.2, max: 0.99, noNaN: true }), (raw, scale) => {
+        const w = clean(raw);
+        const base = build(w).run(shockOf(w));
+        const levered = build(w, { marginScale: scale }).run(shockOf(w));
+        expect(trough(levered)).toBeLessThanOrEqual(trough(base) + 1e-9);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
+describe('liquidation index', () => {
+  it('orders each market side by liquidation price, like a full sort', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ market: fc.integer({ min: 0, max: 2 }), long: fc.boolean(), trigger: fc.oneof(fc.double({ min: -10, max: 1e6, noNaN: true }), fc.constantFrom(0, Infinity, 42)) }), { maxLength: 400 }),
+        (rows) => {
+          const n = rows.length;
+          const market = Uint16Array.from(rows, (r) => r.market);
+          const side = Int8Array.from(rows, (r) => (r.long ? 1 : -1));
+          const trigger = Float64Array.from(rows, (r) => r.trigger);
+          const index = LiquidationIndex.build(n, 3, market, side, trigger, new Uint8Array(n).fill(1));
+          for (let m = 0; m < 3; m++) {
+            for (const long of [true, false]) {
+              const s = m * 2 + (long ? 0 : 1);
+              const got = Array.from(index.order.subarray(index.segmentStart[s], index.segmentEnd[s]));
+              const want = rows
+                .map((r, i) => ({ r, i }))
+                .filter(({ r }) => r.market === m && r.long === long && (long ? r.trigger > 0 && Number.isFinite(r.trigger) : Number.isFinite(r.trigger)))
+                .sort((a, b) => (long ? b.r.trigger - a.r.trigger : a.r.trigger - b.r.trigger) || a.i - b.i)
+                .map(({ i }) => i);
+              expect(got).toEqual(want);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
