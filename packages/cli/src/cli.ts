@@ -50,17 +50,25 @@ export function createProgram(out: (text: string) => void = (t) => process.stdou
   return program;
 }
 
+/** Where the CLI writes: results to `out`, problems to `err` (stdout and stderr by default). */
+export type CliIo = { out: (text: string) => void; err: (line: string) => void };
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   process.exitCode = 0;
   try {
-    await createProgram().parseAsync([...argv]);
+    await createProgram(io.out).parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     const code = (error as { code?: string; exitCode?: number }).code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
       return code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : ((error as { exitCode?: number }).exitCode ?? 1);
     }
-    return reportError(error);
+    return reportError(error, io.err);
   }
 }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { main, createProgram } from './cli';
+export type { CliIo } from './cli';
 export { runCommand, formatSummary } from './commands/run-command';
 export type { RunCommandOptions } from './commands/run-command';
 export { vectorsCommand, loadHandlers, VECTOR_PACKAGES } from './commands/vectors-command';

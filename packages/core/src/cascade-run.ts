@@ -24,6 +24,7 @@ const CLOSED = 1;
 const QUEUED = 2;
 const TOUCHED = 4;
 const OVERRIDDEN = 8;
+const LIQUIDATED = 16;
 
 const ROUTE_MARKET = 0;
 const ROUTE_BACKSTOP = 1;
@@ -47,6 +48,11 @@ export class CascadeRun {
   private readonly steps: number;
   private readonly delaySteps: number;
   private readonly latencySteps: number;
+  private readonly stagedDisposal: boolean;
+  private readonly monitored: boolean;
+  private readonly fullScan: boolean;
+  private readonly scanLongs = new GrowableUint32();
+  private readonly scanShorts = new GrowableUint32();
 
   // Position state shared with the model, journaled.
   private readonly flags: Uint8Array;
@@ -108,10 +114,19 @@ export class CascadeRun {
   private sequence = 0;
   private maxGeneration = 0;
   private readonly generationCounts: number[] = [];
-  private readonly liquidations: LiquidationRecord[] = [];
+  private readonly liqTime = new GrowableFloat64(1024);
+  private readonly liqPosition = new GrowableUint32(1024);
+  private readonly liqMarket = new GrowableUint32(1024);
+  private readonly liqRoute = new GrowableUint32(1024);
+  private readonly liqGeneration = new GrowableUint32(1024);
+  private readonly liqClosedBase = new GrowableFloat64(1024);
+  private readonly liqPrice = new GrowableFloat64(1024);
+  private readonly liqFee = new GrowableFloat64(1024);
+  private readonly liqShortfall = new GrowableFloat64(1024);
+  private liquidatedNotional = 0;
+  private liquidatedPositionCount = 0;
   private readonly adl: AdlRecord[] = [];
   private readonly containment: ContainmentRecord[] = [];
-  private readonly liquidatedPositions = new Set<number>();
   private readonly timelineTime = new GrowableFloat64();
   private readonly timelineMid: GrowableFloat64[];
   private readonly timelineMark: GrowableFloat64[];
@@ -147,6 +162,9 @@ export class CascadeRun {
     const M = (this.marketCount = model.books.length);
     const V = (this.venueCount = model.engines.length);
     this.flags = new Uint8Array(model.positions.count);
+    this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
+    this.monitored = model.input.containment?.priceMonitoring !== undefined;
+    this.fullScan = options.triggerDetection === 'full-scan';
 
     this.books = model.books.map((b) => b.doCreate());
     this.initialPrice = Float64Array.from(this.books, (b) => b.midPriceQuote());
@@ -199,6 +217,7 @@ export class CascadeRun {
 
   /** Runs the cascade to the end and returns the report; restores the shared state whatever happens. */
   execute(): CascadeReport {
+    const started = this.options.timings ? performance.now() : 0;
     try {
       while (this.advance()) {
         // every step runs inside advance()
@@ -206,6 +225,7 @@ export class CascadeRun {
       return this.report();
     } finally {
       this.restore();
+      if (this.options.timings) this.options.timings.totalMs += performance.now() - started;
     }
   }
 
@@ -345,6 +365,40 @@ export class CascadeRun {
     const generation = this.impactGeneration[mi]! + 1;
     this.impactGeneration[mi] = 0;
     const mark = this.mark[mi]!;
+    const timings = this.options.timings;
+    const started = timings ? performance.now() : 0;
+    if (this.fullScan) this.scanAllPositions(mi, mark, generation);
+    else this.walkIndex(mi, mark, generation);
+    if (timings) timings.detectionMs += performance.now() - started;
+    this.scanWatchedAccounts(mi, generation);
+  }
+
+  /** The reference detection: every indexed position of the market, checked against the mark. */
+  private scanAllPositions(mi: number, mark: number, generation: number): void {
+    const pos = this.m.positions;
+    const longs = this.scanLongs;
+    const shorts = this.scanShorts;
+    longs.length = 0;
+    shorts.length = 0;
+    for (let id = 0; id < pos.count; id++) {
+      if (pos.marketIndex[id] !== mi || this.m.indexed[id] !== 1 || (this.flags[id]! & (CLOSED | QUEUED)) !== 0) continue;
+      const trigger = this.currentTrigger(id);
+      if (pos.side[id] === 1) {
+        if (trigger > 0 && trigger >= mark && Number.isFinite(trigger)) longs.push(id);
+      } else if (trigger <= mark) {
+        shorts.push(id);
+      }
+    }
+    // The same order as the index walk: longs from the highest trigger, shorts from the lowest, ties by id.
+    const byTrigger = (sign: number) => (x: number, y: number) => sign * (this.currentTrigger(x) - this.currentTrigger(y)) || x - y;
+    const sortedLongs = Array.from(longs.data.subarray(0, longs.length)).sort(byTrigger(-1));
+    const sortedShorts = Array.from(shorts.data.subarray(0, shorts.length)).sort(byTrigger(1));
+    for (const id of sortedLongs) this.enqueue(mi, id, generation);
+    for (const id of sortedShorts) this.enqueue(mi, id, generation);
+  }
+
+  /** Walks the market's two index segments and re-check heaps from their pointers up to the mark. */
+  private walkIndex(mi: number, mark: number, generation: number): void {
     const { order, segmentEnd } = this.m.index;
     const trigger = this.m.trigger;
     const flags = this.flags;
@@ -373,7 +427,11 @@ export class CascadeRun {
 
     this.drainHeap(this.heaps[longSegment]!, mi, mark, generation, true);
     this.drainHeap(this.heaps[shortSegment]!, mi, mark, generation, false);
+  }
 
+  /** Cross accounts with several positions or asset collateral: re-checked whenever this market moves. */
+  private scanWatchedAccounts(mi: number, generation: number): void {
+    const flags = this.flags;
     const watched = this.m.watchedByMarket[mi]!;
     for (let w = 0; w < watched.length; w++) {
       const a = watched[w]!;
@@ -474,7 +532,7 @@ export class CascadeRun {
       const due = this.pendingDue[mi]!;
       const generations = this.pendingGeneration[mi]!;
       let head = this.pendingHead[mi]!;
-      const monitored = this.m.input.containment?.priceMonitoring !== undefined;
+      const monitored = this.monitored;
       while (head < ids.length && due.data[head]! <= this.step) {
         const outcome = this.liquidate(mi, ids.data[head]!, generations.data[head]!);
         if (outcome < 0) break; // step cap reached: the rest waits for the next step
@@ -550,7 +608,7 @@ export class CascadeRun {
       this.recordContainment(mi, 'step-cap-reached', { positionId: id, cappedBase: capBase });
     }
     this.touch(id);
-    const stagedDisposal = this.m.input.containment?.stagedDisposal !== undefined;
+    const stagedDisposal = this.stagedDisposal;
     let route = order.route === 'backstop' ? ROUTE_BACKSTOP : order.route === 'network' || stagedDisposal ? ROUTE_NETWORK : ROUTE_MARKET;
     let closed = 0;
     if (route === ROUTE_MARKET && this.adlEnabled[v] === 1 && this.needsAdl(mi, id, closeBase, order, v)) route = ROUTE_ADL;
@@ -563,12 +621,14 @@ export class CascadeRun {
       closed = this.takeOver(mi, id, closeBase, generation, route);
     }
     this.capRemaining[mi]! -= closed * mark;
-    if (closed > 0) this.lastLiquidationTime.set(id, this.time);
     flags[id]! &= ~QUEUED;
     if (pos.sizeBase[id]! <= SIZE_EPSILON) {
       this.closePosition(id);
     } else {
-      if (closed > 0) this.recordContainment(mi, 'partial-liquidation', { positionId: id, closedBase: closed, remainingBase: pos.sizeBase[id]! });
+      if (closed > 0) {
+        this.lastLiquidationTime.set(id, this.time);
+        this.recordContainment(mi, 'partial-liquidation', { positionId: id, closedBase: closed, remainingBase: pos.sizeBase[id]! });
+      }
       if (watched) {
         this.accountQueued[a] = 0;
       } else {
@@ -928,26 +988,52 @@ export class CascadeRun {
   // ---- records --------------------------------------------------------------------------------------------
 
   private recordLiquidation(mi: number, id: number, closedBase: number, price: number, generation: number, route: number, feeToFund: number, shortfall: number): void {
-    const pos = this.m.positions;
     const notional = closedBase * price;
     this.stepLiquidated[mi]! += notional;
-    this.liquidatedPositions.add(id);
+    this.liquidatedNotional += notional;
+    if ((this.flags[id]! & LIQUIDATED) === 0) {
+      this.flags[id]! |= LIQUIDATED;
+      this.liquidatedPositionCount++;
+    }
     if (generation > this.maxGeneration) this.maxGeneration = generation;
     while (this.generationCounts.length < generation) this.generationCounts.push(0);
     this.generationCounts[generation - 1]!++;
-    const record: LiquidationRecord = {
-      timeSeconds: this.time, positionId: id, accountId: this.m.accountIds[pos.accountIndex[id]!]!, marketId: this.m.marketIds[mi]!,
-      side: pos.side[id] as SideSign, closedBase, fillPriceQuote: price, notionalQuote: notional, generation,
-      route: ROUTE_NAMES[route]!, feeToFundQuote: feeToFund, shortfallQuote: shortfall,
-    };
-    this.liquidations.push(record);
+    this.liqTime.push(this.time);
+    this.liqPosition.push(id);
+    this.liqMarket.push(mi);
+    this.liqRoute.push(route);
+    this.liqGeneration.push(generation);
+    this.liqClosedBase.push(closedBase);
+    this.liqPrice.push(price);
+    this.liqFee.push(feeToFund);
+    this.liqShortfall.push(shortfall);
     if (this.options.onEvent) {
+      const pos = this.m.positions;
       this.emit({
-        type: 'position-liquidated', timeSeconds: this.time, sequence: 0, marketId: record.marketId, positionId: id, accountId: record.accountId,
-        side: record.side, closedBase, remainingBase: pos.sizeBase[id]!, fillPriceQuote: price, route: record.route, generation,
-        feeToFundQuote: feeToFund, returnedToAccountQuote: this.settleOut.returnedToAccountQuote, shortfallQuote: shortfall,
+        type: 'position-liquidated', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, positionId: id,
+        accountId: this.m.accountIds[pos.accountIndex[id]!]!, side: pos.side[id] as SideSign, closedBase, remainingBase: pos.sizeBase[id]!,
+        fillPriceQuote: price, route: ROUTE_NAMES[route]!, generation, feeToFundQuote: feeToFund,
+        returnedToAccountQuote: this.settleOut.returnedToAccountQuote, shortfallQuote: shortfall,
       });
     }
+  }
+
+  /** The liquidation records as objects (built once, for the report). */
+  private liquidationRecords(): LiquidationRecord[] {
+    const pos = this.m.positions;
+    const records: LiquidationRecord[] = new Array(this.liqTime.length);
+    for (let k = 0; k < this.liqTime.length; k++) {
+      const id = this.liqPosition.data[k]!;
+      const closedBase = this.liqClosedBase.data[k]!;
+      const price = this.liqPrice.data[k]!;
+      records[k] = {
+        timeSeconds: this.liqTime.data[k]!, positionId: id, accountId: this.m.accountIds[pos.accountIndex[id]!]!,
+        marketId: this.m.marketIds[this.liqMarket.data[k]!]!, side: pos.side[id] as SideSign, closedBase, fillPriceQuote: price,
+        notionalQuote: closedBase * price, generation: this.liqGeneration.data[k]!, route: ROUTE_NAMES[this.liqRoute.data[k]!]!,
+        feeToFundQuote: this.liqFee.data[k]!, shortfallQuote: this.liqShortfall.data[k]!,
+      };
+    }
+    return records;
   }
 
   private recordContainment(mi: number, action: ContainmentRecord['action'], detail: Record<string, number | string>): void {
@@ -1040,11 +1126,12 @@ export class CascadeRun {
     const liquidated: Record<string, number[]> = {};
     const funds: Record<string, number[]> = {};
     const markets = [];
+    const liquidations = this.liquidationRecords();
     const notionalByMarket = new Float64Array(M);
     const countByMarket = new Uint32Array(M);
-    for (const l of this.liquidations) {
-      const mi = this.m.marketIds.indexOf(l.marketId);
-      notionalByMarket[mi]! += l.notionalQuote;
+    for (let k = 0; k < this.liqTime.length; k++) {
+      const mi = this.liqMarket.data[k]!;
+      notionalByMarket[mi]! += this.liqClosedBase.data[k]! * this.liqPrice.data[k]!;
       countByMarket[mi]!++;
     }
     for (let mi = 0; mi < M; mi++) {
@@ -1110,8 +1197,6 @@ export class CascadeRun {
         exhausted: this.fundMinimum[v]! <= 1e-9 && this.fundPaid[v]! > 0,
       });
     }
-    let liquidatedNotional = 0;
-    for (const l of this.liquidations) liquidatedNotional += l.notionalQuote;
     let adlNotional = 0;
     for (const d of this.adl) adlNotional += d.sizeBase * d.priceQuote;
     let fundUsed = 0;
@@ -1121,9 +1206,9 @@ export class CascadeRun {
       seed: this.options.seed ?? 0,
       summary: {
         positions: this.m.positions.count,
-        liquidations: this.liquidations.length,
-        liquidatedPositions: this.liquidatedPositions.size,
-        liquidatedNotionalQuote: liquidatedNotional,
+        liquidations: liquidations.length,
+        liquidatedPositions: this.liquidatedPositionCount,
+        liquidatedNotionalQuote: this.liquidatedNotional,
         generations: this.maxGeneration,
         adlCount: this.adl.length,
         adlNotionalQuote: adlNotional,
@@ -1135,7 +1220,7 @@ export class CascadeRun {
       markets,
       insuranceFunds,
       timeline: { timeSeconds: times, midPriceQuote: mids, markPriceQuote: marks, liquidatedNotionalQuote: liquidated, insuranceFundQuote: funds },
-      liquidations: this.liquidations,
+      liquidations,
       adl: this.adl,
       containment: this.containment,
       liquidationsByGeneration: this.generationCounts,

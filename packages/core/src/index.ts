@@ -18,6 +18,7 @@ export type {
   ContainmentInput,
   ShockInput,
   RunOptions,
+  RunTimings,
 } from './simulation-input';
 export { PositionTable } from './position-table';
 export { LiquidationIndex } from './liquidation-index';

@@ -49,87 +49,85 @@ export class LiquidationIndex {
     const order = new Uint32Array(total);
     for (let i = 0; i < count; i++) {
       if (indexed[i] !== 1 || !canTrigger(side[i]!, trigger[i]!)) continue;
-      const s = marketIndex[i]! * 2 + (side[i] === 1 ? 0 : 1);
-      order[segmentEnd[s]!++] = i;
+      order[segmentEnd[marketIndex[i]! * 2 + (side[i] === 1 ? 0 : 1)]!++] = i;
     }
-    const scratch = new Uint32Array(total);
     for (let s = 0; s < segments; s++) {
-      sortSegment(order, scratch, segmentStart[s]!, segmentEnd[s]!, trigger, s % 2 === 0);
+      sortByTrigger(order, segmentStart[s]!, segmentEnd[s]!, trigger, s % 2 === 0 ? -1 : 1);
     }
     return new LiquidationIndex(order, segmentStart, segmentEnd);
   }
 }
 
+const MAX_BUCKETS = 65_536;
+
 function canTrigger(side: number, trigger: number): boolean {
   return side === 1 ? trigger > 0 && Number.isFinite(trigger) : Number.isFinite(trigger);
 }
 
-/** Counting sort into `len` price buckets, then insertion sort inside each (small) bucket. */
-function sortSegment(
-  order: Uint32Array,
-  scratch: Uint32Array,
-  start: number,
-  end: number,
-  key: Float64Array,
-  descending: boolean,
-): void {
+/**
+ * Sorts `ids[start, end)` by `sign * trigger[id]` ascending (ties by id): a counting sort into price buckets
+ * (at most 65,536, so the counters stay in the CPU cache), then insertion sort inside small buckets and the same
+ * bucketing again inside crowded ones (prices cluster, as entries do around the market price). Only the ids move;
+ * the extra memory is one id per position of the range, which matters because fresh memory is slow to touch.
+ */
+function sortByTrigger(ids: Uint32Array, start: number, end: number, trigger: Float64Array, sign: 1 | -1, depth = 0): void {
   const len = end - start;
   if (len < 2) return;
+  if (len <= 48) {
+    insertionSort(ids, start, end, trigger, sign);
+    return;
+  }
   let min = Infinity;
   let max = -Infinity;
   for (let i = start; i < end; i++) {
-    const k = key[order[i]!]!;
+    const k = sign * trigger[ids[i]!]!;
     if (k < min) min = k;
     if (k > max) max = k;
   }
-  if (min === max) return;
-  const buckets = len;
+  const buckets = Math.min(len, MAX_BUCKETS);
   const scale = (buckets - 1) / (max - min);
-  if (!Number.isFinite(scale) || scale === 0) {
-    // A range too narrow (denormal) or too wide (overflow) to bucket: fall back to a comparison sort.
-    const slice = Array.from(order.subarray(start, end));
-    slice.sort(descending ? (x, y) => key[y]! - key[x]! || x - y : (x, y) => key[x]! - key[y]! || x - y);
-    order.set(slice, start);
+  if (min === max || !Number.isFinite(scale) || scale === 0 || depth > 8) {
+    // All equal, or a span too narrow (denormal) or too wide (overflow) to bucket.
+    const sorted = Array.from(ids.subarray(start, end)).sort((x, y) => sign * trigger[x]! - sign * trigger[y]! || x - y);
+    ids.set(sorted, start);
     return;
   }
-  const starts = new Uint32Array(buckets + 1);
-  for (let i = start; i < end; i++) {
-    const k = key[order[i]!]!;
-    const b = descending ? Math.floor((max - k) * scale) : Math.floor((k - min) * scale);
-    starts[b + 1]!++;
-  }
+  // Counters and cursors per recursion depth, reused across calls (fresh memory is slow to touch).
+  const starts = (countsByDepth[depth] ??= new Uint32Array(MAX_BUCKETS + 1));
+  const cursor = (cursorsByDepth[depth] ??= new Uint32Array(MAX_BUCKETS));
+  starts.fill(0, 0, buckets + 1);
+  for (let i = start; i < end; i++) starts[Math.floor((sign * trigger[ids[i]!]! - min) * scale) + 1]!++;
   for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
-  const fill = starts.slice(0, buckets);
+  cursor.set(starts.subarray(0, buckets));
+  if (scratch.length < len) scratch = new Uint32Array(Math.max(len, scratch.length * 2));
   for (let i = start; i < end; i++) {
-    const id = order[i]!;
-    const k = key[id]!;
-    const b = descending ? Math.floor((max - k) * scale) : Math.floor((k - min) * scale);
-    scratch[start + fill[b]!++] = id;
+    const id = ids[i]!;
+    scratch[cursor[Math.floor((sign * trigger[id]! - min) * scale)]!++] = id;
   }
+  ids.set(scratch.subarray(0, len), start);
   for (let b = 0; b < buckets; b++) {
     const lo = start + starts[b]!;
     const hi = start + starts[b + 1]!;
-    if (hi - lo < 2) continue;
-    if (hi - lo > 48) {
-      const slice = Array.from(scratch.subarray(lo, hi));
-      slice.sort(descending ? (x, y) => key[y]! - key[x]! || x - y : (x, y) => key[x]! - key[y]! || x - y);
-      scratch.set(slice, lo);
-      continue;
-    }
-    for (let i = lo + 1; i < hi; i++) {
-      const id = scratch[i]!;
-      const k = key[id]!;
-      let j = i - 1;
-      while (j >= lo) {
-        const other = scratch[j]!;
-        const ko = key[other]!;
-        const after = descending ? ko < k || (ko === k && other > id) : ko > k || (ko === k && other > id);
-        if (!after) break;
-        scratch[j + 1] = other;
-        j--;
-      }
-      scratch[j + 1] = id;
-    }
+    if (hi - lo > 1) sortByTrigger(ids, lo, hi, trigger, sign, depth + 1);
   }
-  order.set(scratch.subarray(start, end), start);
+}
+
+const countsByDepth: Uint32Array[] = [];
+const cursorsByDepth: Uint32Array[] = [];
+let scratch = new Uint32Array(0);
+
+function insertionSort(ids: Uint32Array, start: number, end: number, trigger: Float64Array, sign: 1 | -1): void {
+  for (let i = start + 1; i < end; i++) {
+    const id = ids[i]!;
+    const k = sign * trigger[id]!;
+    let j = i - 1;
+    while (j >= start) {
+      const other = ids[j]!;
+      const ko = sign * trigger[other]!;
+      if (ko < k || (ko === k && other < id)) break;
+      ids[j + 1] = other;
+      j--;
+    }
+    ids[j + 1] = id;
+  }
 }

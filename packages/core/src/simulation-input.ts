@@ -124,4 +124,22 @@ export type RunOptions = {
   readonly liquidatorLatencySeconds?: Seconds;
   /** Overrides `timing.oracleDelaySeconds` for this run. */
   readonly oracleDelaySeconds?: Seconds;
+  /**
+   * How triggered positions are found: `index` (default) walks the liquidation index; `full-scan` checks every
+   * position at every price step. Both give the same run; the full scan is the reference and the benchmark baseline.
+   */
+  readonly triggerDetection?: 'index' | 'full-scan';
+  /**
+   * Filled with where the run spent its time (wall-clock milliseconds). Kept out of the report, which stays
+   * identical from run to run.
+   */
+  readonly timings?: RunTimings;
+};
+
+/** Where a run spent its time, in wall-clock milliseconds (added to, so one object can sum several runs). */
+export type RunTimings = {
+  /** Finding positions the price has reached: the index walk, or the full scan. */
+  detectionMs: number;
+  /** The whole run. */
+  totalMs: number;
 };

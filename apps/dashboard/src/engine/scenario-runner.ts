@@ -1,0 +1,232 @@
+import { createSimulator, isFiresaleError, type Simulator } from '@firesale/core';
+import { prepareScenario, type PreparedScenario } from '@firesale/sdk';
+import type { CascadeEventV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
+import { dashboardVenueFactories } from '../venue-presets';
+import { ProbedBookModel, bidDepthQuote } from './book-probe';
+import { buildLiquidationHeatmap } from './liquidation-heatmap';
+import type { SimulationOutcome, SimulationProblem } from './simulation-result';
+
+/** A scenario to simulate, with the text of the files it names (`positionsCsv`), keyed by name. */
+export type SimulationRequest = {
+  readonly scenario: unknown;
+  readonly files?: Readonly<Record<string, string>>;
+};
+
+/** Generations shown separately; later ones fold into the last (`6+`). */
+export const MAX_GENERATIONS_SHOWN = 6;
+const HEATMAP_ROWS = 96;
+const HEATMAP_COLUMNS = 300;
+const ADL_ROWS = 200;
+
+type Built = {
+  readonly key: string;
+  readonly prepared: PreparedScenario;
+  readonly simulator: Simulator;
+  readonly probes: readonly ProbedBookModel[];
+  readonly liquidationPriceQuote: Float64Array;
+};
+
+type Json = Record<string, unknown>;
+
+/**
+ * What decides the positions and their liquidation index: everything but the shocks, the books' depth and
+ * resilience, and stress thinning. Changing only those reuses the built simulator (Monte Carlo style).
+ */
+function positionsKey(raw: unknown, files: Readonly<Record<string, string>> | undefined): string {
+  const s = (typeof raw === 'object' && raw !== null ? raw : {}) as Json;
+  const markets = Array.isArray(s.markets)
+    ? s.markets.map((m: Json) => {
+        const book = (m?.book ?? {}) as Json;
+        const { stressDepthMultiplier: _stress, book: _book, ...rest } = m ?? {};
+        return { ...rest, book: book.model === 'l2' ? book : { model: book.model } };
+      })
+    : s.markets;
+  return JSON.stringify({ ...s, shocks: null, markets, files: files ?? null });
+}
+
+function problemsOf(error: unknown): SimulationProblem[] {
+  const list = error && typeof error === 'object' && 'errors' in error ? (error as { errors: unknown[] }).errors : [error];
+  return list.map((e) => {
+    if (isFiresaleError(e)) {
+      const context = (e as { context?: { path?: unknown } }).context;
+      return { code: (e as { code: string }).code, path: typeof context?.path === 'string' ? context.path : '', message: (e as Error).message };
+    }
+    return { code: 'INTERNAL', path: '', message: e instanceof Error ? e.message : String(e) };
+  });
+}
+
+/**
+ * Runs scenarios for the dashboard: validates (every problem named by field), builds the simulator once per
+ * position set, runs the cascade step by step while reading the book's depth, and packs the report into typed
+ * arrays for charts. Pure and synchronous: the worker wraps it, the tests call it directly.
+ */
+export function createScenarioRunner(): { simulate(request: SimulationRequest): SimulationOutcome } {
+  let built: Built | undefined;
+
+  function build(prepared: PreparedScenario, key: string): Built {
+    const probes = prepared.input.markets.map((m) => new ProbedBookModel(m.book));
+    const simulator = createSimulator({ ...prepared.input, markets: prepared.input.markets.map((m, i) => ({ ...m, book: probes[i]! })) });
+    // Liquidation prices for the heatmap, as the engine computes them (after the simulator set cross margins).
+    const pos = prepared.input.positions;
+    const trigger = new Float64Array(pos.count).fill(NaN);
+    const triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
+    const triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
+    const engines = prepared.input.markets.map((m) => prepared.input.venues.find((v) => (v.venueId ?? v.engine.venueId) === m.venueId)?.engine);
+    for (let i = 0; i < pos.count; i++) {
+      const engine = engines[pos.marketIndex[i]!];
+      if (!engine || !(pos.marginQuote[i]! > 0)) continue;
+      triggerIn.marketId = prepared.input.markets[pos.marketIndex[i]!]!.marketId;
+      triggerIn.side = pos.side[i] as SideSign;
+      triggerIn.sizeBase = pos.sizeBase[i]!;
+      triggerIn.entryPriceQuote = pos.entryPriceQuote[i]!;
+      triggerIn.marginQuote = pos.marginQuote[i]!;
+      engine.doPriceTriggers(triggerIn, triggerOut);
+      trigger[i] = triggerOut.liquidationPriceQuote;
+    }
+    return { key, prepared, simulator, probes, liquidationPriceQuote: trigger };
+  }
+
+  function simulate(request: SimulationRequest): SimulationOutcome {
+    const t0 = performance.now();
+    const key = positionsKey(request.scenario, request.files);
+    let current: PreparedScenario;
+    let reused = false;
+    let t1: number;
+    try {
+      if (built && built.key === key) {
+        // Same positions: validate the rest without them and swap the books in.
+        const { generators: _g, positions: _p, positionsCsv: _c, ...rest } = request.scenario as Json;
+        current = prepareScenario(rest, { venueFactories: dashboardVenueFactories });
+        current.input.markets.forEach((m, i) => {
+          built!.probes[i]!.inner = m.book;
+        });
+        reused = true;
+        t1 = performance.now();
+      } else {
+        built = undefined;
+        current = prepareScenario(request.scenario, {
+          venueFactories: dashboardVenueFactories,
+          readTextFile: (name) => {
+            const text = request.files?.[name];
+            if (text === undefined) throw new Error(`the file "${name}" was not loaded`);
+            return text;
+          },
+        });
+        t1 = performance.now();
+        built = build(current, key);
+      }
+    } catch (error) {
+      return { ok: false, problems: problemsOf(error) };
+    }
+    const t2 = performance.now();
+    const b = built!;
+    try {
+      return run(b, current, { prepareMs: t1 - t0, buildMs: t2 - t1, reused });
+    } catch (error) {
+      return { ok: false, problems: problemsOf(error) };
+    }
+  }
+
+  return { simulate };
+}
+
+function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildMs: number; reused: boolean }): SimulationOutcome {
+  const start = performance.now();
+  const scenario = current.scenario;
+  const market = scenario.markets[0]!;
+  const steps = Math.ceil((scenario.timing.durationSeconds ?? 600) / (scenario.timing.stepSeconds ?? 1)) + 2;
+  const stepSeconds = scenario.timing.stepSeconds ?? 1;
+  const depth = new Float64Array(steps);
+  const badDebtStep = new Float64Array(steps);
+  const adlStep = new Float64Array(steps);
+  let k = 0;
+  const onEvent = (event: CascadeEventV1): void => {
+    if (event.type === 'bad-debt') badDebtStep[k]! += event.amountQuote;
+    else if (event.type === 'adl') adlStep[k]!++;
+  };
+  const stepped = b.simulator.start({
+    shocks: current.shocks,
+    seed: current.seed,
+    onEvent,
+    depthMultipliers: current.input.markets.map((m) => m.stressDepthMultiplier ?? 1),
+  });
+  let more = true;
+  try {
+    while (more) {
+      more = stepped.advance();
+      const book = b.probes[0]!.lastBook;
+      if (book && k < steps) depth[k] = bidDepthQuote(book, 0.01);
+      k++;
+    }
+  } catch (error) {
+    stepped.finish();
+    throw error;
+  }
+  const report = stepped.finish();
+  const runMs = performance.now() - start;
+  const T = report.timeline.timeSeconds.length;
+  const marketId = market.id;
+  const venueId = market.venue;
+  const summaryMarket = report.markets.find((m) => m.marketId === marketId)!;
+  const cumulative = new Float64Array(T);
+  let debt = 0;
+  for (let i = 0; i < T; i++) cumulative[i] = debt += badDebtStep[i]!;
+
+  const G = Math.max(1, Math.min(MAX_GENERATIONS_SHOWN, report.summary.generations));
+  const genNotional = Array.from({ length: G }, () => new Float64Array(T));
+  const genPrice = Array.from({ length: G }, () => new Float64Array(T));
+  for (const l of report.liquidations) {
+    if (l.marketId !== marketId) continue;
+    const g = Math.min(G, Math.max(1, l.generation)) - 1;
+    const i = Math.min(T - 1, Math.max(0, Math.round(l.timeSeconds / stepSeconds)));
+    genNotional[g]![i]! += l.notionalQuote;
+    genPrice[g]![i]! += l.notionalQuote * l.fillPriceQuote;
+  }
+  for (let g = 0; g < G; g++) {
+    for (let i = 0; i < T; i++) genPrice[g]![i] = genNotional[g]![i]! > 0 ? genPrice[g]![i]! / genNotional[g]![i]! : NaN;
+  }
+  const labels = Array.from({ length: G }, (_, g) => (g === G - 1 && report.summary.generations > G ? `gen ${g + 1}+` : `gen ${g + 1}`));
+
+  const initial = summaryMarket.initialPriceQuote;
+  const heatmap = buildLiquidationHeatmap({
+    positions: b.prepared.input.positions,
+    liquidationPriceQuote: b.liquidationPriceQuote,
+    marketIndex: 0,
+    liquidations: report.liquidations,
+    timeSeconds: report.timeline.timeSeconds,
+    stepSeconds,
+    priceLowQuote: Math.min(summaryMarket.troughPriceQuote, initial * 0.9) * 0.97,
+    priceHighQuote: Math.max(summaryMarket.peakPriceQuote, initial) * 1.05,
+    rows: HEATMAP_ROWS,
+    maxColumns: HEATMAP_COLUMNS,
+  });
+
+  return {
+    ok: true,
+    scenarioName: scenario.name,
+    quoteAsset: scenario.quoteAsset,
+    marketId,
+    baseAsset: market.baseAsset,
+    venueModels: scenario.venues.map((v) => v.model),
+    positionCount: b.prepared.input.positions.count,
+    summary: report.summary,
+    market: summaryMarket,
+    fund: report.insuranceFunds.find((f) => f.venueId === venueId),
+    stepSeconds,
+    timeSeconds: Float64Array.from(report.timeline.timeSeconds),
+    midPriceQuote: Float64Array.from(report.timeline.midPriceQuote[marketId] ?? []),
+    markPriceQuote: Float64Array.from(report.timeline.markPriceQuote[marketId] ?? []),
+    bidDepthQuote: depth.slice(0, T),
+    liquidatedQuote: Float64Array.from(report.timeline.liquidatedNotionalQuote[marketId] ?? []),
+    fundQuote: Float64Array.from(report.timeline.insuranceFundQuote[venueId] ?? []),
+    badDebtQuote: cumulative,
+    adlPerStep: adlStep.slice(0, T),
+    generationNotionalQuote: genNotional,
+    generationPriceQuote: genPrice,
+    generationLabels: labels,
+    heatmap,
+    adl: report.adl.slice(0, ADL_ROWS),
+    adlTotal: report.adl.length,
+    timings: { prepareMs: t.prepareMs, buildMs: t.buildMs, runMs, reused: t.reused },
+  };
+}

@@ -1,0 +1,81 @@
+import type { AdlRecord, CascadeReport, InsuranceFundSummary, MarketSummary } from '@firesale/core';
+
+/** Notional still open by liquidation price over time (the liquidation heatmap), row-major from the top price. */
+export type HeatmapData = {
+  readonly rows: number;
+  readonly columns: number;
+  /** Price range of the rows, in quote per base (row 0 is the highest price). */
+  readonly priceLowQuote: number;
+  readonly priceHighQuote: number;
+  /** Simulated seconds at the end of each column. */
+  readonly columnEndSeconds: Float64Array;
+  /** Open notional (quote) whose liquidation price is in the row, at the end of the column: rows × columns. */
+  readonly openNotionalQuote: Float64Array;
+  /** Notional at entry by liquidation price, longs and shorts (quote), per row. */
+  readonly initialLongQuote: Float64Array;
+  readonly initialShortQuote: Float64Array;
+};
+
+/** What one simulation gives the page: summaries, per-step series as typed arrays, heatmap and ADL fills. */
+export type SimulationResult = {
+  readonly ok: true;
+  readonly scenarioName: string;
+  readonly quoteAsset: string;
+  readonly marketId: string;
+  readonly baseAsset: string;
+  readonly venueModels: readonly string[];
+  readonly positionCount: number;
+  readonly summary: CascadeReport['summary'];
+  readonly market: MarketSummary;
+  readonly fund: InsuranceFundSummary | undefined;
+  readonly stepSeconds: number;
+  readonly timeSeconds: Float64Array;
+  readonly midPriceQuote: Float64Array;
+  readonly markPriceQuote: Float64Array;
+  /** Quote a sell could trade within 1% below the mid, after each step. */
+  readonly bidDepthQuote: Float64Array;
+  readonly liquidatedQuote: Float64Array;
+  readonly fundQuote: Float64Array;
+  /** Bad debt so far (quote), after each step. */
+  readonly badDebtQuote: Float64Array;
+  readonly adlPerStep: Float64Array;
+  /** Per generation shown (the last folds in all later ones): liquidated notional per step. */
+  readonly generationNotionalQuote: Float64Array[];
+  /** Per generation shown: notional-weighted fill price per step (NaN where none). */
+  readonly generationPriceQuote: Float64Array[];
+  readonly generationLabels: readonly string[];
+  readonly heatmap: HeatmapData;
+  /** The first ADL fills (at most 200) and how many there were. */
+  readonly adl: readonly AdlRecord[];
+  readonly adlTotal: number;
+  readonly timings: { readonly prepareMs: number; readonly buildMs: number; readonly runMs: number; readonly reused: boolean };
+};
+
+/** One input problem, as the page lists it. */
+export type SimulationProblem = { readonly code: string; readonly path: string; readonly message: string };
+
+/** A scenario that could not run: every problem found, each naming its field. */
+export type SimulationFailure = { readonly ok: false; readonly problems: readonly SimulationProblem[] };
+
+export type SimulationOutcome = SimulationResult | SimulationFailure;
+
+/** The buffers of a result, to transfer (not copy) them from the worker. */
+export function transferables(result: SimulationResult): ArrayBuffer[] {
+  const arrays = [
+    result.timeSeconds,
+    result.midPriceQuote,
+    result.markPriceQuote,
+    result.bidDepthQuote,
+    result.liquidatedQuote,
+    result.fundQuote,
+    result.badDebtQuote,
+    result.adlPerStep,
+    ...result.generationNotionalQuote,
+    ...result.generationPriceQuote,
+    result.heatmap.columnEndSeconds,
+    result.heatmap.openNotionalQuote,
+    result.heatmap.initialLongQuote,
+    result.heatmap.initialShortQuote,
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,168 @@
+import 'uplot/dist/uPlot.min.css';
+import './style.css';
+import { fundChartSpec } from './charts/fund-chart';
+import { LiquidationHeatmapView } from './charts/liquidation-heatmap-view';
+import { liquidationsChartSpec } from './charts/liquidations-chart';
+import { priceChartSpec } from './charts/price-chart';
+import { TimeChart } from './charts/time-chart';
+import { applyControls, controlsFromScenario, type Controls, type VenueOverride } from './controls';
+import { EngineClient } from './engine/engine-client';
+import type { SimulationProblem, SimulationResult } from './engine/simulation-result';
+import { readScenarioFile } from './file-loading';
+import { formatCount } from './format';
+import { bundledScenarios, defaultScenarioId } from './scenario-catalog';
+import { decodeUrlState, encodeUrlState } from './url-state';
+import { venueParamsFor } from './venue-presets';
+import { renderAdlTable } from './views/adl-table';
+import { ControlsPanel } from './views/controls-panel';
+import { Playback } from './views/playback';
+import { renderProblems } from './views/problems-view';
+import { renderSummary } from './views/summary-view';
+
+type Source = { id: string; label: string; json: unknown; files?: Readonly<Record<string, string>> };
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const engine = new EngineClient();
+const chartHeight = (): number => (window.innerWidth < 600 ? 220 : 280);
+const priceChart = new TimeChart($('price-chart'), chartHeight);
+const liquidationsChart = new TimeChart($('liquidations-chart'), chartHeight);
+const fundChart = new TimeChart($('fund-chart'), chartHeight);
+const heatmap = new LiquidationHeatmapView($('heatmap'));
+const problemsEl = $('problems');
+const statusEl = $('status');
+const select = $<HTMLSelectElement>('scenario-select');
+
+let source: Source;
+let base: Controls;
+let controls: Controls;
+let inputAt: number | undefined;
+let runs = 0;
+let last: SimulationResult | undefined;
+
+const panel = new ControlsPanel($('controls'), (next) => {
+  inputAt = performance.now();
+  controls = next;
+  history.replaceState(null, '', encodeUrlState(source.id, base, controls));
+  void simulate();
+});
+
+const playback = new Playback($('playback'), (index) => {
+  const seconds = index === undefined || !last ? undefined : last.timeSeconds[index];
+  for (const chart of [priceChart, liquidationsChart, fundChart]) chart.setPlayhead(seconds);
+  heatmap.setPlayhead(seconds);
+});
+
+for (const s of bundledScenarios) select.append(new Option(s.label, s.id));
+
+function useSource(next: Source, initial?: Controls): void {
+  source = next;
+  base = controlsFromScenario(next.json);
+  controls = initial ?? { ...base };
+  if (![...select.options].some((o) => o.value === next.id)) select.append(new Option(next.label, next.id));
+  select.value = next.id;
+  panel.set(controls, base.positions === 0 ? ['positions'] : []);
+  const description = (next.json as { description?: unknown }).description;
+  $('description').textContent = typeof description === 'string' ? description : '';
+  history.replaceState(null, '', encodeUrlState(source.id, base, controls));
+}
+
+function venueOverride(): VenueOverride | SimulationProblem {
+  const markets = ((source.json as { markets?: { id?: unknown; baseAsset?: unknown }[] }).markets ?? []).map((m) => ({
+    marketId: String(m.id),
+    baseAsset: String(m.baseAsset),
+  }));
+  const preset = venueParamsFor(controls.venue, markets);
+  if (!preset) {
+    return { code: 'SCENARIO__UNKNOWN_TIER', path: 'venue', message: `venue: ${controls.venue} publishes no margin table for ${markets.map((m) => m.baseAsset).join(', ')}` };
+  }
+  return { model: controls.venue, ...preset };
+}
+
+async function simulate(): Promise<void> {
+  document.body.dataset.state = 'running';
+  statusEl.textContent = 'Simulating…';
+  let venue: VenueOverride | undefined;
+  if (controls.venue !== 'scenario') {
+    const v = venueOverride();
+    if ('message' in v) return showProblems([v]);
+    venue = v;
+  }
+  const scenario = applyControls(source.json, base, controls, venue);
+  const started = inputAt ?? performance.now();
+  const outcome = await engine.simulate({ scenario, ...(source.files ? { files: source.files } : {}) });
+  if (!outcome) return; // replaced by a newer request
+  if (!outcome.ok) return showProblems(outcome.problems);
+  show(outcome, started);
+}
+
+function showProblems(problems: readonly SimulationProblem[]): void {
+  renderProblems(problemsEl, `The scenario "${source.label}" has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:`, problems);
+  statusEl.textContent = 'Fix the scenario or the controls to run it.';
+  document.body.dataset.state = 'error';
+  runs++;
+  document.body.dataset.runs = String(runs);
+}
+
+function show(r: SimulationResult, started: number): void {
+  last = r;
+  renderProblems(problemsEl, '', []);
+  renderSummary($('summary'), r);
+  priceChart.show(priceChartSpec(r));
+  liquidationsChart.show(liquidationsChartSpec(r));
+  fundChart.show(fundChartSpec(r));
+  heatmap.show(r);
+  renderAdlTable($('adl'), r);
+  playback.load(r.timeSeconds);
+  // Measure input → painted: the frame after this one has painted the charts.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const total = performance.now() - started;
+      inputAt = undefined;
+      const t = r.timings;
+      statusEl.textContent = `${formatCount(r.positionCount)} positions, venue ${r.venueModels.join(', ')}: input to chart ${total.toFixed(0)} ms (validate ${t.prepareMs.toFixed(0)} ms, ${t.reused ? 'index reused' : `build ${t.buildMs.toFixed(0)} ms`}, cascade ${t.runMs.toFixed(0)} ms).`;
+      runs++;
+      document.body.dataset.lastPaintMs = total.toFixed(1);
+      document.body.dataset.lastRunMs = t.runMs.toFixed(1);
+      document.body.dataset.runs = String(runs);
+      document.body.dataset.state = 'ready';
+    }, 0),
+  );
+}
+
+select.addEventListener('change', () => {
+  const bundled = bundledScenarios.find((s) => s.id === select.value);
+  if (!bundled) return;
+  inputAt = performance.now();
+  useSource({ id: bundled.id, label: bundled.label, json: bundled.json });
+  void simulate();
+});
+
+$<HTMLInputElement>('file-input').addEventListener('change', async (event) => {
+  const input = event.target as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  const loaded = await readScenarioFile(file, source.json);
+  if ('problems' in loaded) {
+    source = { ...source, label: file.name };
+    return showProblems(loaded.problems);
+  }
+  useSource({ id: 'file', label: loaded.label, json: loaded.json, ...(loaded.files ? { files: loaded.files } : {}) });
+  void simulate();
+});
+
+$('share').addEventListener('click', () => {
+  const url = location.href;
+  void navigator.clipboard?.writeText(url).then(
+    () => (statusEl.textContent = 'Link copied: it opens this scenario with these controls.'),
+    () => (statusEl.textContent = url),
+  );
+});
+
+// Start from the URL: a bundled scenario and any controls moved away from it.
+const fromUrl = decodeUrlState(location.search, controlsFromScenario(bundledScenarios[0]!.json));
+const start = bundledScenarios.find((s) => s.id === fromUrl.scenarioId) ?? bundledScenarios.find((s) => s.id === defaultScenarioId)!;
+const startBase = controlsFromScenario(start.json);
+useSource({ id: start.id, label: start.label, json: start.json }, decodeUrlState(location.search, startBase).controls);
+if (fromUrl.scenarioId === 'file') statusEl.textContent = 'A loaded file cannot travel in a link; showing the default scenario with the linked controls.';
+void simulate();

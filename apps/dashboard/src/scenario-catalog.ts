@@ -1,0 +1,20 @@
+import btcPerpCascade from '../../../examples/btc-perp-cascade.json';
+import btcPerpContained from '../../../examples/btc-perp-contained.json';
+
+/** A scenario the dashboard ships with (the repository's examples, bundled at build time). */
+export type BundledScenario = {
+  /** Short id used in the URL (`?scenario=cascade`). */
+  readonly id: string;
+  readonly label: string;
+  /** The scenario JSON exactly as in `examples/`. */
+  readonly json: unknown;
+};
+
+/** The bundled examples; the first is the default. */
+export const bundledScenarios: readonly BundledScenario[] = [
+  { id: 'cascade', label: 'BTC perp: 3% shock, crowded longs (examples/btc-perp-cascade.json)', json: btcPerpCascade },
+  { id: 'contained', label: 'BTC perp: same shock, contained (examples/btc-perp-contained.json)', json: btcPerpContained },
+];
+
+/** The scenario a fresh page opens. */
+export const defaultScenarioId = 'cascade';

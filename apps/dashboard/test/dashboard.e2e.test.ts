@@ -1,0 +1,186 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '@firesale/sdk';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyControls, controlsFromScenario } from '../src/controls';
+import { bundledScenarios } from '../src/scenario-catalog';
+
+// End-to-end: build the static site, serve it with Vite's preview server on a free loopback port, drive
+// Debian's chromium (apt-get install chromium) with playwright-core. No browser download.
+const appRoot = fileURLToPath(new URL('..', import.meta.url));
+const results = join(appRoot, 'test-results');
+const cascade = bundledScenarios[0]!.json;
+
+let server: PreviewServer;
+let context: BrowserContext;
+let userDataDir: string;
+let baseUrl: string;
+
+beforeAll(async () => {
+  mkdirSync(results, { recursive: true });
+  await build({ root: appRoot, configFile: join(appRoot, 'vite.config.ts'), logLevel: 'warn' });
+  server = await preview({ root: appRoot, configFile: join(appRoot, 'vite.config.ts'), preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('the preview server has no port');
+  baseUrl = `http://127.0.0.1:${address.port}/`;
+  userDataDir = mkdtempSync(join(tmpdir(), 'firesale-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1366, height: 900 },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()) ?? resolve());
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function runs(page: Page): Promise<number> {
+  return Number(await page.evaluate(() => document.body.dataset.runs ?? '0'));
+}
+
+/** Waits until a run newer than `before` has painted (or reported problems). */
+async function nextRun(page: Page, before: number): Promise<void> {
+  await page.waitForFunction((n) => Number(document.body.dataset.runs ?? '0') > n && document.body.dataset.state !== 'running', before, { timeout: 30_000 });
+}
+
+async function summaryValue(page: Page, id: string): Promise<number> {
+  return Number(await page.getAttribute(`[data-testid="summary-${id}"]`, 'data-value'));
+}
+
+async function openPage(width = 1366, height = 900, search = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl}${search}`);
+  await nextRun(page, 0);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+async function setControl(page: Page, name: string, value: string): Promise<void> {
+  const before = await runs(page);
+  await page.locator(`input[data-control="${name}"]`).fill(value);
+  await nextRun(page, before);
+}
+
+describe('dashboard in chromium', () => {
+  it('runs the default scenario and shows the SDK report numbers', async () => {
+    const page = await openPage();
+    const report = run(cascade);
+    const market = report.markets[0]!;
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('ready');
+    expect(await summaryValue(page, 'trough')).toBe(market.troughPriceQuote);
+    expect(await summaryValue(page, 'drop')).toBe(market.troughDropFraction);
+    expect(await summaryValue(page, 'amplification')).toBe(market.amplification);
+    expect(await summaryValue(page, 'liquidated')).toBe(report.summary.liquidatedNotionalQuote);
+    expect(await summaryValue(page, 'liquidations')).toBe(report.summary.liquidations);
+    expect(await summaryValue(page, 'bad-debt')).toBe(report.summary.badDebtQuote);
+    expect(await summaryValue(page, 'fund-used')).toBe(report.summary.insuranceFundUsedQuote);
+    expect(await summaryValue(page, 'adl')).toBe(report.summary.adlCount);
+    expect(await summaryValue(page, 'time-to-trough')).toBe(market.timeToTroughSeconds);
+    expect(String(await page.getAttribute('[data-testid="summary-half-recovery"]', 'data-value'))).toBe(String(market.halfRecoverySeconds));
+    const troughText = await page.textContent('[data-testid="summary-trough"]');
+    expect(troughText).toBe(`$${Math.round(market.troughPriceQuote).toLocaleString('en-US')}`);
+    expect(await page.locator('#price-chart canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('#heatmap canvas').count()).toBe(1);
+    await page.screenshot({ path: join(results, 'laptop-default.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('raises the trough when the depth control adds depth, and puts the controls in the URL', async () => {
+    const page = await openPage();
+    const before = await summaryValue(page, 'trough');
+    await setControl(page, 'depthScale', '2');
+    const after = await summaryValue(page, 'trough');
+    expect(after).toBeGreaterThan(before);
+    const base = controlsFromScenario(cascade);
+    expect(after).toBe(run(applyControls(cascade, base, { ...base, depthScale: 2 })).markets[0]!.troughPriceQuote);
+    expect(new URL(page.url()).search).toBe('?scenario=cascade&depth=2');
+    // The shared link opens the same state.
+    const shared = await openPage(1366, 900, '?scenario=cascade&depth=2');
+    expect(await summaryValue(shared, 'trough')).toBe(after);
+    expect(await shared.inputValue('input[data-control="depthScale"]')).toBe('2');
+    await shared.close();
+    await page.close();
+  });
+
+  it('shows a clear error naming the field for a malformed scenario file', async () => {
+    const page = await openPage();
+    const bad = structuredClone(cascade) as { markets: { book: { depthQuotePerPercent: unknown } }[] };
+    bad.markets[0]!.book.depthQuotePerPercent = 'deep';
+    let before = await runs(page);
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await nextRun(page, before);
+    const problems = page.locator('[data-testid="problems"]');
+    expect(await problems.isVisible()).toBe(true);
+    expect(await problems.textContent()).toContain('markets[0].book.depthQuotePerPercent');
+    await page.screenshot({ path: join(results, 'laptop-malformed.png') });
+    before = await runs(page);
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{"name": ') });
+    await nextRun(page, before);
+    expect(await problems.textContent()).toContain('not-json.json: not valid JSON');
+    await page.close();
+  });
+
+  it('replaces the positions with a CSV from disk', async () => {
+    const page = await openPage();
+    const csv = 'account,market,side,size_base,entry_price_quote,leverage\nwhale,BTC-PERP,long,500,100000,20\nfund,BTC-PERP,long,200,99500,40\n';
+    const before = await runs(page);
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'positions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await nextRun(page, before);
+    const { generators: _g, ...rest } = cascade as Record<string, unknown>;
+    const expected = run({ ...rest, positionsCsv: 'positions.csv' }, { readTextFile: () => csv });
+    expect(await summaryValue(page, 'liquidated')).toBe(expected.summary.liquidatedNotionalQuote);
+    expect(await page.textContent('[data-testid="status"]')).toContain('2 positions');
+    await page.close();
+  });
+
+  it('plays back and scrubs the cascade', async () => {
+    const page = await openPage();
+    await page.click('[data-testid="play"]');
+    await page.waitForTimeout(400);
+    expect(await page.textContent('.playback-label')).toMatch(/^t = \d+ s/);
+    await page.click('[data-testid="play"]');
+    await page.locator('.playback input[type="range"]').fill('20');
+    expect(await page.textContent('.playback-label')).toBe('t = 20 s (step 21 of ' + run(cascade).timeline.timeSeconds.length + ')');
+    await page.close();
+  });
+
+  it('fits a phone screen', async () => {
+    const page = await openPage(390, 844);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(results, 'phone-default.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('measures input to painted chart for 100,000 positions (reported, not asserted)', async () => {
+    const page = await openPage();
+    await setControl(page, 'positions', '100000');
+    expect(await page.textContent('[data-testid="status"]')).toContain('100,000 positions');
+    const samples: { paintMs: number; runMs: number }[] = [];
+    for (const depth of ['1.5', '2', '2.5', '3']) {
+      await setControl(page, 'depthScale', depth);
+      samples.push({
+        paintMs: Number(await page.evaluate(() => document.body.dataset.lastPaintMs)),
+        runMs: Number(await page.evaluate(() => document.body.dataset.lastRunMs)),
+      });
+    }
+    const sorted = samples.map((s) => s.paintMs).sort((a, b) => a - b);
+    const median = (sorted[1]! + sorted[2]!) / 2;
+    writeFileSync(join(results, 'resimulation-100k.json'), JSON.stringify({ positions: 100_000, samples, medianPaintMs: median }, null, 2));
+    console.log(`re-simulation of 100,000 positions, input to painted chart: median ${median.toFixed(0)} ms`, samples);
+    await page.screenshot({ path: join(results, 'laptop-100k.png') });
+    expect(samples.every((s) => s.paintMs > 0)).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,87 @@
+import { run } from '@firesale/sdk';
+import { describe, expect, it } from 'vitest';
+import { applyControls, controlsFromScenario } from '../src/controls';
+import { createScenarioRunner } from '../src/engine/scenario-runner';
+import { bundledScenarios } from '../src/scenario-catalog';
+import { decodeUrlState, encodeUrlState } from '../src/url-state';
+import { dashboardVenueFactories, venueParamsFor } from '../src/venue-presets';
+
+const cascade = bundledScenarios[0]!.json;
+
+describe('controls', () => {
+  it('leave every bundled scenario unchanged while untouched', () => {
+    for (const { json } of bundledScenarios) {
+      const base = controlsFromScenario(json);
+      expect(applyControls(json, base, base)).toEqual(json);
+    }
+  });
+
+  it('round-trip through the URL, writing only what changed', () => {
+    const base = controlsFromScenario(cascade);
+    const moved = { ...base, depthScale: 2, stagedDisposal: true, venue: 'bybit' };
+    const search = encodeUrlState('cascade', base, moved);
+    expect(search).toBe('?scenario=cascade&depth=2&venue=bybit&staged=1');
+    expect(decodeUrlState(search, base)).toEqual({ scenarioId: 'cascade', controls: moved });
+  });
+});
+
+describe('scenario runner', () => {
+  it('reports what the SDK reports for the same scenario, fresh and reusing the built index', () => {
+    const runner = createScenarioRunner();
+    const expected = run(cascade);
+    const fresh = runner.simulate({ scenario: cascade });
+    const again = runner.simulate({ scenario: structuredClone(cascade) });
+    for (const outcome of [fresh, again]) {
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+      expect(outcome.summary).toEqual(expected.summary);
+      expect(outcome.market).toEqual(expected.markets[0]);
+      expect(Array.from(outcome.midPriceQuote)).toEqual(expected.timeline.midPriceQuote['BTC-PERP']);
+      expect(outcome.badDebtQuote[outcome.badDebtQuote.length - 1]).toBeCloseTo(expected.summary.badDebtQuote, 6);
+    }
+    expect(again.ok && again.timings.reused).toBe(true);
+  });
+
+  it('gives a higher trough with more depth, matching a fresh SDK run of the changed scenario', () => {
+    const runner = createScenarioRunner();
+    const base = controlsFromScenario(cascade);
+    const troughs = [1, 2].map((depthScale) => {
+      const scenario = applyControls(cascade, base, { ...base, depthScale });
+      const outcome = runner.simulate({ scenario });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+      expect(outcome.summary).toEqual(run(scenario).summary);
+      return outcome.market.troughPriceQuote;
+    });
+    expect(troughs[1]).toBeGreaterThan(troughs[0]!);
+  });
+
+  it('names the bad field of a malformed scenario', () => {
+    const bad = structuredClone(cascade) as { markets: { book: { depthQuotePerPercent: unknown } }[] };
+    bad.markets[0]!.book.depthQuotePerPercent = 'deep';
+    const outcome = createScenarioRunner().simulate({ scenario: bad });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map((p) => p.path)).toContain('markets[0].book.depthQuotePerPercent');
+  });
+
+  it('runs positions from a CSV file', () => {
+    const csv = 'account,market,side,size_base,entry_price_quote,leverage\na,BTC-PERP,long,100,100000,50\nb,BTC-PERP,long,50,99000,25\n';
+    const { generators: _g, ...rest } = cascade as Record<string, unknown>;
+    const scenario = { ...rest, positionsCsv: 'positions.csv' };
+    const outcome = createScenarioRunner().simulate({ scenario, files: { 'positions.csv': csv } });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    expect(outcome.positionCount).toBe(2);
+    expect(outcome.summary).toEqual(run(scenario, { readTextFile: () => csv }).summary);
+  });
+
+  it('switches every venue the control offers onto the bundled market', () => {
+    const base = controlsFromScenario(cascade);
+    for (const venue of ['generic', 'hyperliquid', 'binance', 'bybit']) {
+      const preset = venueParamsFor(venue, [{ marketId: 'BTC-PERP', baseAsset: 'BTC' }]);
+      expect(preset).toBeDefined();
+      const scenario = applyControls(cascade, base, { ...base, venue }, { model: venue, ...preset! });
+      const outcome = createScenarioRunner().simulate({ scenario });
+      if (!outcome.ok) throw new Error(`${venue}: ${outcome.problems.slice(0, 3).map((p) => p.message).join('; ')} (${outcome.problems.length})`);
+      expect(outcome.summary).toEqual(run(scenario, { venueFactories: dashboardVenueFactories }).summary);
+    }
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * A mergeable quantile sketch with log-spaced buckets (DDSketch style): every value v with |v| above
+ * {@link MIN_INDEXABLE} falls in bucket `ceil(log_gamma |v|)`, gamma = (1 + a) / (1 - a), so every quantile is
+ * returned within relative accuracy `a` of a value of the sample. Buckets hold integer counts, so merging adds
+ * counts: exact, associative and order-independent, and the number of buckets is bounded by the value range
+ * (memory stays flat however many values are added).
+ */
+export type SketchData = {
+  /** Relative accuracy `a` of the buckets (0.002: quantiles within 0.2%). */
+  readonly relativeAccuracy: number;
+  readonly count: number;
+  /** Values with |v| <= {@link MIN_INDEXABLE} (counted as 0). */
+  readonly zeroCount: number;
+  readonly min: number;
+  readonly max: number;
+  /** Positive values: ascending bucket keys and their counts. */
+  readonly positive: SketchStore;
+  /** Negative values by |v|: ascending bucket keys and their counts. */
+  readonly negative: SketchStore;
+};
+
+/** Sparse bucket counts, keys ascending. */
+export type SketchStore = { readonly keys: readonly number[]; readonly counts: readonly number[] };
+
+/** Magnitudes at or below this count as zero. */
+export const MIN_INDEXABLE = 1e-12;
+
+/** Default relative accuracy of firesale's sketches: 0.2%. */
+export const DEFAULT_RELATIVE_ACCURACY = 0.002;
+
+/** A sketch being filled (mutable, Map-backed); {@link LogSketch.toData} freezes it into {@link SketchData}. */
+export class LogSketch {
+  readonly relativeAccuracy: number;
+  private readonly gamma: number;
+  private readonly invLnGamma: number;
+  count = 0;
+  zeroCount = 0;
+  min = Infinity;
+  max = -Infinity;
+  private readonly pos = new Map<number, number>();
+  private readonly neg = new Map<number, number>();
+
+  constructor(relativeAccuracy = DEFAULT_RELATIVE_ACCURACY) {
+    this.relativeAccuracy = relativeAccuracy;
+    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
+    this.invLnGamma = 1 / Math.log(this.gamma);
+  }
+
+  /** Adds one value (NaN is ignored; ±Infinity is clamped to ±Number.MAX_VALUE). */
+  add(value: number): void {
+    if (Number.isNaN(value)) return;
+    const v = Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, value));
+    this.count++;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+    const magnitude = Math.abs(v);
+    if (magnitude <= MIN_INDEXABLE) {
+      this.zeroCount++;
+      return;
+    }
+    const key = Math.ceil(Math.log(magnitude) * this.invLnGamma);
+    const store = v > 0 ? this.pos : this.neg;
+    store.set(key, (store.get(key) ?? 0) + 1);
+  }
+
+  /** The sketch as plain JSON-serialisable data. */
+  toData(): SketchData {
+    return {
+      relativeAccuracy: this.relativeAccuracy,
+      count: this.count,
+      zeroCount: this.zeroCount,
+      min: this.count === 0 ? 0 : this.min,
+      max: this.count === 0 ? 0 : this.max,
+      positive: storeOf(this.pos),
+      negative: storeOf(this.neg),
+    };
+  }
+}
+
+function storeOf(map: Map<number, number>): SketchStore {
+  const keys = [...map.keys()].sort((a, b) => a - b);
+  return { keys, counts: keys.map((k) => map.get(k)!) };
+}
+
+/** An empty sketch's data. */
+export function emptySketch(relativeAccuracy = DEFAULT_RELATIVE_ACCURACY): SketchData {
+  return new LogSketch(relativeAccuracy).toData();
+}
+
+/**
+ * Merges two sketches (bucket counts add). Exact, associative and commutative.
+ *
+ * @throws Error when the sketches have different relative accuracies.
+ */
+export function mergeSketches(a: SketchData, b: SketchData): SketchData {
+  if (a.relativeAccuracy !== b.relativeAccuracy) throw new Error(`cannot merge sketches of accuracy ${a.relativeAccuracy} and ${b.relativeAccuracy}`);
+  if (b.count === 0) return a;
+  if (a.count === 0) return b;
+  return {
+    relativeAccuracy: a.relativeAccuracy,
+    count: a.count + b.count,
+    zeroCount: a.zeroCount + b.zeroCount,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+    positive: mergeStores(a.positive, b.positive),
+    negative: mergeStores(a.negative, b.negative),
+  };
+}
+
+function mergeStores(a: SketchStore, b: SketchStore): SketchStore {
+  const keys: number[] = [];
+  const counts: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.keys.length || j < b.keys.length) {
+    const ka = i < a.keys.length ? a.keys[i]! : Infinity;
+    const kb = j < b.keys.length ? b.keys[j]! : Infinity;
+    if (ka === kb) {
+      keys.push(ka);
+      counts.push(a.counts[i++]! + b.counts[j++]!);
+    } else if (ka < kb) {
+      keys.push(ka);
+      counts.push(a.counts[i++]!);
+    } else {
+      keys.push(kb);
+      counts.push(b.counts[j++]!);
+    }
+  }
+  return { keys, counts };
+}
+
+/** The buckets of a sketch in ascending value order: representative value and count. */
+export function sketchBuckets(sketch: SketchData): { value: number; count: number }[] {
+  const gamma = (1 + sketch.relativeAccuracy) / (1 - sketch.relativeAccuracy);
+  const representative = (key: number): number => (2 * Math.pow(gamma, key)) / (gamma + 1);
+  const out: { value: number; count: number }[] = [];
+  for (let i = sketch.negative.keys.length - 1; i >= 0; i--) {
+    out.push({ value: clamp(-representative(sketch.negative.keys[i]!), sketch), count: sketch.negative.counts[i]! });
+  }
+  if (sketch.zeroCount > 0) out.push({ value: 0, count: sketch.zeroCount });
+  for (let i = 0; i < sketch.positive.keys.length; i++) {
+    out.push({ value: clamp(representative(sketch.positive.keys[i]!), sketch), count: sketch.positive.counts[i]! });
+  }
+  return out;
+}
+
+function clamp(value: number, sketch: SketchData): number {
+  return Math.min(sketch.max, Math.max(sketch.min, value));
+}
+
+/**
+ * The q-quantile (0 <= q <= 1) of the sketched values, within the sketch's relative accuracy of a sample value
+ * of rank `floor(q * (count - 1))`. NaN for an empty sketch.
+ */
+export function sketchQuantile(sketch: SketchData, q: number): number {
+  if (sketch.count === 0) return NaN;
+  if (q <= 0) return sketch.min;
+  if (q >= 1) return sketch.max;
+  const rank = Math.floor(q * (sketch.count - 1));
+  let seen = 0;
+  for (const bucket of sketchBuckets(sketch)) {
+    seen += bucket.count;
+    if (seen > rank) return bucket.value;
+  }
+  return sketch.max;
+}
+
+/** Mean of the sketched values (from bucket representatives: within the relative accuracy). NaN when empty. */
+export function sketchMean(sketch: SketchData): number {
+  if (sketch.count === 0) return NaN;
+  let sum = 0;
+  for (const bucket of sketchBuckets(sketch)) sum += bucket.value * bucket.count;
+  return sum / sketch.count;
+}
+
+/**
+ * Expected shortfall at confidence c: the mean of the worst (largest) `(1 - c)` share of the values, the
+ * boundary bucket counted fractionally. NaN when empty.
+ */
+export function sketchTailMean(sketch: SketchData, confidence: number): number {
+  if (sketch.count === 0) return NaN;
+  const tail = Math.max(1, (1 - confidence) * sketch.count);
+  const buckets = sketchBuckets(sketch);
+  let remaining = tail;
+  let sum = 0;
+  for (let i = buckets.length - 1; i >= 0 && remaining > 0; i--) {
+    const take = Math.min(remaining, buckets[i]!.count);
+    sum += take * buckets[i]!.value;
+    remaining -= take;
+  }
+  return sum / (tail - remaining);
+}
+
+/** Share of values strictly above `threshold` (bucket resolution). */
+export function sketchExceedance(sketch: SketchData, threshold: number): number {
+  if (sketch.count === 0) return NaN;
+  let above = 0;
+  for (const bucket of sketchBuckets(sketch)) if (bucket.value > threshold) above += bucket.count;
+  return above / sketch.count;
+}

@@ -1,0 +1,16 @@
+import type { BatchCache, BatchSummary, MonteCarloPlan, MonteCarloSummary } from './risk-contract';
+
+/**
+ * The three Monte Carlo functions the runner distributes: by default those of `@firesale/risk`. Replaceable so a
+ * test or an embedding application can run its own batch function over the same queue mechanics.
+ */
+export type BatchOps = {
+  /** Runs paths `[b*batchSize, min(paths, (b+1)*batchSize))` of the plan; `cache` holds the built simulator. */
+  runBatch(plan: MonteCarloPlan, batchIndex: number, cache?: BatchCache): BatchSummary | Promise<BatchSummary>;
+  /** Associative merge of two batch summaries (applied strictly in batch order). */
+  mergeSummaries(a: BatchSummary, b: BatchSummary): BatchSummary;
+  /** Turns the merged summary of all batches into the run's result. */
+  finalizeSummary(plan: MonteCarloPlan, merged: BatchSummary): MonteCarloSummary;
+  /** Creates an empty per-process cache (one per plan). */
+  createCache(): BatchCache;
+};

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Bundles a worker entry (TypeScript, workspace packages from their sources) into one ESM file under this
+ * package's node_modules/.cache, so a child `node` process can run it; bullmq and ioredis stay external and resolve
+ * from this package's node_modules.
+ */
+export async function bundleWorkerEntry(entryRelativeToPackage: string, name: string): Promise<string> {
+  const outDir = `${packageDir}node_modules/.cache/firesale-worker-test`;
+  mkdirSync(outDir, { recursive: true });
+  const outfile = `${outDir}/${name}.mjs`;
+  await build({
+    entryPoints: [`${packageDir}${entryRelativeToPackage}`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    conditions: ['source'],
+    external: ['bullmq', 'ioredis'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** A worker child process with its stderr collected. */
+export type WorkerProcess = {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  /** Everything the worker wrote on stderr so far. */
+  stderr(): string;
+  /** Resolves when the process has exited. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+/** Spawns `node <bundle> ...args` and waits until it says it is waiting for batches. */
+export async function spawnWorker(bundle: string, args: readonly string[]): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${stderr}`)), 20_000);
+    const check = setInterval(() => {
+      if (stderr.includes('waiting for batches')) {
+        clearTimeout(timer);
+        clearInterval(check);
+        resolve();
+      }
+    }, 20);
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      clearInterval(check);
+      reject(new Error(`worker exited with ${code} before starting:\n${stderr}`));
+    });
+  });
+  return { child, pid: child.pid as number, stderr: () => stderr, exited };
+}
+
+/** Stops a worker child: SIGTERM (graceful) then SIGKILL after a grace period. */
+export async function stopWorker(worker: WorkerProcess, graceMs = 5_000): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+  worker.child.kill('SIGTERM');
+  const timer = setTimeout(() => worker.child.kill('SIGKILL'), graceMs);
+  await worker.exited;
+  clearTimeout(timer);
+}

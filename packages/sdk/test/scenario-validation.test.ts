@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { FiresaleErrors, prepareScenario, type ScenarioInput } from '../src';
+
+const base = (): ScenarioInput => ({
+  name: 'test',
+  venues: [{ id: 'v', model: 'generic', params: { maxLeverage: 50 }, insuranceFundQuote: 1000 }],
+  markets: [{ id: 'BTC-PERP', venue: 'v', baseAsset: 'BTC', initialPriceQuote: 100, book: { model: 'linear', depthBasePerQuote: 10 } }],
+  positions: [{ account: 'a', market: 'BTC-PERP', side: 'long', sizeBase: 1, entryPriceQuote: 100, leverage: 10 }],
+  shocks: [{ market: 'BTC-PERP', returnPct: -3 }],
+});
+
+/** The problems a scenario has, as `code path` lines. */
+function problems(raw: unknown, files: Record<string, string> = {}): string[] {
+  try {
+    prepareScenario(raw, { readTextFile: (f) => {
+      const text = files[f];
+      if (text === undefined) throw new Error(`ENOENT: ${f}`);
+      return text;
+    } });
+  } catch (error) {
+    expect(error).toBeInstanceOf(FiresaleErrors);
+    return (error as FiresaleErrors).errors.map((e) => `${e.code} ${(e.context as { path?: string }).path}`);
+  }
+  return [];
+}
+
+function messages(raw: unknown, files: Record<string, string> = {}): string[] {
+  try {
+    prepareScenario(raw, { readTextFile: (f) => files[f] ?? '' });
+  } catch (error) {
+    return (error as FiresaleErrors).errors.map((e) => e.message);
+  }
+  return [];
+}
+
+describe('scenario validation names the field and the reason', () => {
+  it('accepts a good scenario', () => {
+    expect(problems(base())).toEqual([]);
+  });
+
+  it('a negative size', () => {
+    const s = base();
+    s.positions![0]!.sizeBase = -2;
+    expect(problems(s)).toEqual(['SCENARIO__SIZE_NOT_POSITIVE positions[0].sizeBase']);
+    expect(messages(s)[0]).toBe('positions[0].sizeBase: -2 is not a positive size');
+  });
+
+  it('a NaN or missing price', () => {
+    const nan = base() as Record<string, unknown> & ScenarioInput;
+    (nan.positions![0] as Record<string, unknown>).entryPriceQuote = 'NaN';
+    expect(problems(nan)).toEqual(['SCENARIO__PRICE_INVALID positions[0].entryPriceQuote']);
+    const missing = base();
+    delete (missing.markets[0] as Record<string, unknown>).initialPriceQuote;
+    expect(problems(missing)).toEqual(['SCENARIO__VALUE_MISSING markets[0].initialPriceQuote']);
+    const nullPrice = base();
+    (nullPrice.positions![0] as Record<string, unknown>).entryPriceQuote = null;
+    expect(problems(nullPrice)).toEqual(['SCENARIO__PRICE_INVALID positions[0].entryPriceQuote']);
+  });
+
+  it('an unknown book model or venue model', () => {
+    const book = base();
+    (book.markets[0]!.book as Record<string, unknown>).model = 'magic';
+    expect(problems(book)).toEqual(['SCENARIO__UNKNOWN_MODEL markets[0].book.model']);
+    const venue = base();
+    venue.venues[0]!.model = 'ftx';
+    expect(problems(venue)).toEqual(['SCENARIO__UNKNOWN_MODEL venues[0].model']);
+    expect(messages(venue)[0]).toMatch(/^venues\[0\]\.model: unknown model "ftx" \(known: generic, hyperliquid, /);
+  });
+
+  it('leverage above the venue maximum', () => {
+    const s = base();
+    s.positions![0]!.leverage = 60;
+    expect(problems(s)).toEqual(['SCENARIO__LEVERAGE_ABOVE_VENUE_MAX positions[0].leverage']);
+    expect(messages(s)[0]).toBe("positions[0].leverage: 60 is above generic's max leverage 50");
+  });
+
+  it('a crossed L2 book', () => {
+    const s = base();
+    s.markets[0]!.book = { model: 'l2', snapshot: { bids: [[101, 1], [100, 2]], asks: [[100.5, 1], [102, 1]] } };
+    delete (s.markets[0] as Record<string, unknown>).initialPriceQuote;
+    const found = problems(s);
+    expect(found[0]).toMatch(/^BOOK__CROSSED_LEVELS markets\[0\]\.book\.snapshot\./);
+  });
+
+  it('a malformed CSV row, with its line and column', () => {
+    const s = { ...base(), positions: [], positionsCsv: 'positions.csv' };
+    const csv = 'account,market,side,size_base,entry_price_quote,leverage\na,BTC-PERP,long,1,100,10\nb,BTC-PERP,long,abc,100,10\nc,BTC-PERP,sideways,1,100,10\n';
+    expect(problems(s, { 'positions.csv': csv })).toEqual([
+      'CSV__MALFORMED_ROW positions.csv:3:size_base',
+      'CSV__MALFORMED_ROW positions.csv:4:side',
+    ]);
+  });
+
+  it('an unreadable file', () => {
+    const s = { ...base(), positionsCsv: 'missing.csv' };
+    expect(problems(s)).toEqual(['FILE__UNREADABLE positionsCsv']);
+  });
+
+  it('references to markets and venues that do not exist, all at once', () => {
+    const s = base();
+    s.markets[0]!.venue = 'nope';
+    s.positions![0]!.market = 'ETH-PERP';
+    s.shocks[0]!.market = 'SOL-PERP';
+    expect(problems(s)).toEqual([
+      'SCENARIO__UNKNOWN_VENUE markets[0].venue',
+      'SCENARIO__UNKNOWN_MARKET positions[0].market',
+      'SCENARIO__UNKNOWN_MARKET shocks[0].market',
+    ]);
+  });
+
+  it('a position held twice by one account on one market', () => {
+    const s = base();
+    s.positions!.push({ ...s.positions![0]! });
+    expect(problems(s)).toEqual(['SCENARIO__DUPLICATE_POSITION positions[1]']);
+  });
+
+  it('clamps generated leverage to the venue cap instead of failing', () => {
+    const s = { ...base(), positions: [], generators: [{ market: 'BTC-PERP', count: 50, notionalQuote: { distribution: 'fixed' as const, value: 1000 }, leverage: { distribution: 'fixed' as const, value: 200 } }] };
+    const prepared = prepareScenario(s);
+    const t = prepared.input.positions;
+    expect(t.count).toBe(50);
+    for (let i = 0; i < t.count; i++) expect((t.sizeBase[i]! * t.entryPriceQuote[i]!) / t.marginQuote[i]!).toBeCloseTo(50, 9);
+  });
+});
