@@ -51,6 +51,16 @@ async function nextRun(page: Page, before: number): Promise<void> {
   await page.waitForFunction((n) => Number(document.body.dataset.runs ?? '0') > n && document.body.dataset.state !== 'running', before, { timeout: 30_000 });
 }
 
+/**
+ * Counts must be equal; amounts summed over thousands of fills may differ in the last bits between Node's and
+ * Chromium's V8 (seen: liquidated notional 318894777.0073003 in Chromium vs 318894777.00730056 in Node, a
+ * relative 8e-16), so they are compared to 1e-12 relative.
+ */
+function expectSameNumber(actual: number, expected: number): void {
+  if (Number.isInteger(expected)) expect(actual).toBe(expected);
+  else expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
+}
+
 async function summaryValue(page: Page, id: string): Promise<number> {
   return Number(await page.getAttribute(`[data-testid="summary-${id}"]`, 'data-value'));
 }
@@ -78,15 +88,15 @@ describe('dashboard in chromium', () => {
     const report = run(cascade);
     const market = report.markets[0]!;
     expect(await page.evaluate(() => document.body.dataset.state)).toBe('ready');
-    expect(await summaryValue(page, 'trough')).toBe(market.troughPriceQuote);
-    expect(await summaryValue(page, 'drop')).toBe(market.troughDropFraction);
-    expect(await summaryValue(page, 'amplification')).toBe(market.amplification);
-    expect(await summaryValue(page, 'liquidated')).toBe(report.summary.liquidatedNotionalQuote);
-    expect(await summaryValue(page, 'liquidations')).toBe(report.summary.liquidations);
-    expect(await summaryValue(page, 'bad-debt')).toBe(report.summary.badDebtQuote);
-    expect(await summaryValue(page, 'fund-used')).toBe(report.summary.insuranceFundUsedQuote);
-    expect(await summaryValue(page, 'adl')).toBe(report.summary.adlCount);
-    expect(await summaryValue(page, 'time-to-trough')).toBe(market.timeToTroughSeconds);
+    expectSameNumber(await summaryValue(page, 'trough'), market.troughPriceQuote);
+    expectSameNumber(await summaryValue(page, 'drop'), market.troughDropFraction);
+    expectSameNumber(await summaryValue(page, 'amplification'), market.amplification);
+    expectSameNumber(await summaryValue(page, 'liquidated'), report.summary.liquidatedNotionalQuote);
+    expectSameNumber(await summaryValue(page, 'liquidations'), report.summary.liquidations);
+    expectSameNumber(await summaryValue(page, 'bad-debt'), report.summary.badDebtQuote);
+    expectSameNumber(await summaryValue(page, 'fund-used'), report.summary.insuranceFundUsedQuote);
+    expectSameNumber(await summaryValue(page, 'adl'), report.summary.adlCount);
+    expectSameNumber(await summaryValue(page, 'time-to-trough'), market.timeToTroughSeconds);
     expect(String(await page.getAttribute('[data-testid="summary-half-recovery"]', 'data-value'))).toBe(String(market.halfRecoverySeconds));
     const troughText = await page.textContent('[data-testid="summary-trough"]');
     expect(troughText).toBe(`$${Math.round(market.troughPriceQuote).toLocaleString('en-US')}`);
@@ -103,7 +113,7 @@ describe('dashboard in chromium', () => {
     const after = await summaryValue(page, 'trough');
     expect(after).toBeGreaterThan(before);
     const base = controlsFromScenario(cascade);
-    expect(after).toBe(run(applyControls(cascade, base, { ...base, depthScale: 2 })).markets[0]!.troughPriceQuote);
+    expectSameNumber(after, run(applyControls(cascade, base, { ...base, depthScale: 2 })).markets[0]!.troughPriceQuote);
     expect(new URL(page.url()).search).toBe('?scenario=cascade&depth=2');
     // The shared link opens the same state.
     const shared = await openPage(1366, 900, '?scenario=cascade&depth=2');
@@ -139,7 +149,7 @@ describe('dashboard in chromium', () => {
     await nextRun(page, before);
     const { generators: _g, ...rest } = cascade as Record<string, unknown>;
     const expected = run({ ...rest, positionsCsv: 'positions.csv' }, { readTextFile: () => csv });
-    expect(await summaryValue(page, 'liquidated')).toBe(expected.summary.liquidatedNotionalQuote);
+    expectSameNumber(await summaryValue(page, 'liquidated'), expected.summary.liquidatedNotionalQuote);
     expect(await page.textContent('[data-testid="status"]')).toContain('2 positions');
     await page.close();
   });

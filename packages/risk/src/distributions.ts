@@ -7,7 +7,7 @@ export type ParameterDistribution =
   | { readonly distribution: 'lognormal'; readonly median: number; readonly sigma: number; readonly max?: number }
   | { readonly distribution: 'discrete'; readonly values: readonly number[]; readonly weights?: readonly number[] };
 
-/** Draws one value. Uses exactly one random number for every kind (so a spec change never shifts later draws). */
+/** Draws one value from `rng` (each parameter gets its own forked stream, so changing one spec never shifts another). */
 export function sampleDistribution(spec: ParameterDistribution, rng: Rng): number {
   switch (spec.distribution) {
     case 'fixed':

@@ -40,8 +40,8 @@ export function playheadPlugin(getTime: () => number | undefined): uPlot.Plugin 
 }
 
 /** Common x axis: simulated seconds. */
-export function timeAxis(): uPlot.Axis {
-  return { label: 'Simulated time (s)', labelSize: 18, grid: { stroke: colors.grid }, ticks: { stroke: colors.grid }, size: 36 };
+export function timeAxis(label = 'Simulated time (s)'): uPlot.Axis {
+  return { label, labelSize: 18, grid: { stroke: colors.grid }, ticks: { stroke: colors.grid }, size: 36 };
 }
 
 /** A y axis whose ticks go through `format`. */
@@ -56,4 +56,14 @@ export function valueAxis(label: string, format: (v: number) => string, side: 1 
     ticks: { stroke: colors.grid },
     values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : format(v))),
   };
+}
+
+/** x scale fixed to [0, until] seconds (the active part of a long run), or automatic when until is the whole run. */
+export function zoomedTimeScale(until: number, duration: number): uPlot.Scale {
+  return until < duration ? { time: false, range: () => [0, until] } : { time: false };
+}
+
+/** Axis label for a zoomed time axis. */
+export function zoomedTimeLabel(until: number, duration: number): string {
+  return until < duration ? `Simulated time (s): the first ${until} s of ${duration} s, where liquidations happen` : 'Simulated time (s)';
 }

@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import type { SimulationResult } from '../engine/simulation-result';
-import { formatCount, formatMoney } from '../format';
+import { zoomedTimeLabel, zoomedTimeScale, formatCount, formatMoney } from '../format';
 import { colors, timeAxis, valueAxis } from './chart-theme';
 import type { ChartSpec } from './time-chart';
 
@@ -8,9 +8,9 @@ import type { ChartSpec } from './time-chart';
 export function fundChartSpec(r: SimulationResult): ChartSpec {
   const money = (_u: uPlot, v: number | null): string => (v === null ? '–' : formatMoney(v, r.quoteAsset));
   return {
-    signature: `fund:${r.quoteAsset}`,
+    signature: `${r.activeUntilSeconds}:fund:${r.quoteAsset}`,
     options: {
-      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] }, adl: { range: (_u, _min, max) => [0, max > 0 ? max * 1.2 : 1] } },
+      scales: { x: zoomedTimeScale(r.activeUntilSeconds, duration(r)), y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] }, adl: { range: (_u, _min, max) => [0, max > 0 ? max * 1.2 : 1] } },
       series: [
         { label: 'time (s)', value: (_u, v) => (v === null ? '–' : `${v} s`) },
         { label: 'insurance fund', stroke: colors.fund, width: 2, value: money },
@@ -26,8 +26,12 @@ export function fundChartSpec(r: SimulationResult): ChartSpec {
           value: (_u, v) => (v === null ? '–' : formatCount(v)),
         },
       ],
-      axes: [timeAxis(), valueAxis(`Fund and bad debt (${r.quoteAsset})`, (v) => formatMoney(v, r.quoteAsset)), valueAxis('ADL fills per step', (v) => formatCount(v), 1, 'adl')],
+      axes: [timeAxis(zoomedTimeLabel(r.activeUntilSeconds, duration(r))), valueAxis(`Fund and bad debt (${r.quoteAsset})`, (v) => formatMoney(v, r.quoteAsset)), valueAxis('ADL fills per step', (v) => formatCount(v), 1, 'adl')],
     },
     data: [r.timeSeconds, r.fundQuote, r.badDebtQuote, r.adlPerStep] as uPlot.AlignedData,
   };
+}
+
+function duration(r: SimulationResult): number {
+  return r.timeSeconds[r.timeSeconds.length - 1] ?? 0;
 }

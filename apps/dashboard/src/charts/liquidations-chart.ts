@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import type { SimulationResult } from '../engine/simulation-result';
-import { formatMoney } from '../format';
+import { zoomedTimeLabel, zoomedTimeScale, formatMoney } from '../format';
 import { generationColors, timeAxis, valueAxis } from './chart-theme';
 import type { ChartSpec } from './time-chart';
 
@@ -37,12 +37,16 @@ export function liquidationsChartSpec(r: SimulationResult): ChartSpec {
     data.push(stacked[g]!);
   }
   return {
-    signature: `liquidations:${r.generationLabels.join(',')}:${r.quoteAsset}`,
+    signature: `${r.activeUntilSeconds}:liquidations:${r.generationLabels.join(',')}:${r.quoteAsset}`,
     options: {
-      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+      scales: { x: zoomedTimeScale(r.activeUntilSeconds, duration(r)), y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
       series: [{ label: 'time (s)', value: (_u, v) => (v === null ? '–' : `${v} s`) }, ...series],
-      axes: [timeAxis(), valueAxis('Liquidated per step', (v) => formatMoney(v, r.quoteAsset))],
+      axes: [timeAxis(zoomedTimeLabel(r.activeUntilSeconds, duration(r))), valueAxis('Liquidated per step', (v) => formatMoney(v, r.quoteAsset))],
     },
     data: [r.timeSeconds, ...data] as uPlot.AlignedData,
   };
+}
+
+function duration(r: SimulationResult): number {
+  return r.timeSeconds[r.timeSeconds.length - 1] ?? 0;
 }

@@ -31,6 +31,7 @@ export function priceChartSpec(r: SimulationResult): ChartSpec {
       ],
       axes: [timeAxis(), valueAxis(`Price (${q} per ${r.baseAsset})`, (v) => formatPrice(v, q)), valueAxis('Bid depth within 1%', (v) => formatMoney(v, q), 1, 'depth')],
     },
-    data: [r.timeSeconds, r.midPriceQuote, r.markPriceQuote, r.bidDepthQuote, ...r.generationPriceQuote] as uPlot.AlignedData,
+    // uPlot reads null (not NaN) as "no point": steps without fills of a generation.
+    data: [r.timeSeconds, r.midPriceQuote, r.markPriceQuote, r.bidDepthQuote, ...r.generationPriceQuote.map((a) => Array.from(a, (v) => (Number.isNaN(v) ? null : v)))] as uPlot.AlignedData,
   };
 }

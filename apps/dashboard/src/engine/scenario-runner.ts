@@ -185,6 +185,11 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
   for (let g = 0; g < G; g++) {
     for (let i = 0; i < T; i++) genPrice[g]![i] = genNotional[g]![i]! > 0 ? genPrice[g]![i]! / genNotional[g]![i]! : NaN;
   }
+  let lastActive = 0;
+  const liquidatedSeries = report.timeline.liquidatedNotionalQuote[marketId] ?? [];
+  for (let i = 0; i < T; i++) if ((liquidatedSeries[i] ?? 0) > 0 || adlStep[i]! > 0) lastActive = report.timeline.timeSeconds[i]!;
+  const duration = report.timeline.timeSeconds[T - 1] ?? 0;
+  const activeUntilSeconds = Math.min(duration, Math.max(60, Math.ceil((lastActive * 3) / 10) * 10));
   const labels = Array.from({ length: G }, (_, g) => (g === G - 1 && report.summary.generations > G ? `gen ${g + 1}+` : `gen ${g + 1}`));
 
   const initial = summaryMarket.initialPriceQuote;
@@ -213,6 +218,7 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     market: summaryMarket,
     fund: report.insuranceFunds.find((f) => f.venueId === venueId),
     stepSeconds,
+    activeUntilSeconds,
     timeSeconds: Float64Array.from(report.timeline.timeSeconds),
     midPriceQuote: Float64Array.from(report.timeline.midPriceQuote[marketId] ?? []),
     markPriceQuote: Float64Array.from(report.timeline.markPriceQuote[marketId] ?? []),

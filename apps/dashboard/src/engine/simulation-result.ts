@@ -29,6 +29,8 @@ export type SimulationResult = {
   readonly market: MarketSummary;
   readonly fund: InsuranceFundSummary | undefined;
   readonly stepSeconds: number;
+  /** End of the window where liquidations and ADL happen (three times the last one, at least 60 s), for zoomed charts. */
+  readonly activeUntilSeconds: number;
   readonly timeSeconds: Float64Array;
   readonly midPriceQuote: Float64Array;
   readonly markPriceQuote: Float64Array;
