@@ -97,7 +97,7 @@ async function simulate(): Promise<void> {
 
 function showProblems(problems: readonly SimulationProblem[]): void {
   renderProblems(problemsEl, `The scenario "${source.label}" has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:`, problems);
-  statusEl.textContent = 'Fix the scenario or the controls to run it.';
+  statusEl.textContent = last ? 'Fix the scenario or the controls to run it; the charts below (greyed) are the last run that worked.' : 'Fix the scenario or the controls to run it.';
   document.body.dataset.state = 'error';
   runs++;
   document.body.dataset.runs = String(runs);

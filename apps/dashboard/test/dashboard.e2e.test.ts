@@ -178,7 +178,7 @@ describe('dashboard in chromium', () => {
     await setControl(page, 'positions', '100000');
     expect(await page.textContent('[data-testid="status"]')).toContain('100,000 positions');
     const samples: { paintMs: number; runMs: number }[] = [];
-    for (const depth of ['1.5', '2', '2.5', '3']) {
+    for (const depth of ['1.5', '2', '2.5', '3', '0.75', '1']) {
       await setControl(page, 'depthScale', depth);
       samples.push({
         paintMs: Number(await page.evaluate(() => document.body.dataset.lastPaintMs)),
@@ -186,7 +186,7 @@ describe('dashboard in chromium', () => {
       });
     }
     const sorted = samples.map((s) => s.paintMs).sort((a, b) => a - b);
-    const median = (sorted[1]! + sorted[2]!) / 2;
+    const median = (sorted[2]! + sorted[3]!) / 2;
     writeFileSync(join(results, 'resimulation-100k.json'), JSON.stringify({ positions: 100_000, samples, medianPaintMs: median }, null, 2));
     console.log(`re-simulation of 100,000 positions, input to painted chart: median ${median.toFixed(0)} ms`, samples);
     await page.screenshot({ path: join(results, 'laptop-100k.png') });

@@ -1,4 +1,4 @@
-import type { AmountQuote, Fraction, LiquidationEngineModelV1, OrderBookModelV1, PriceQuote, Seconds } from '@firesale/spec';
+import type { AmountQuote, CascadeEventV1, Fraction, LiquidationEngineModelV1, OrderBookModelV1, PriceQuote, Seconds } from '@firesale/spec';
 import type { PositionTable } from './position-table';
 import type { PriceMonitoringTrigger } from './price-monitoring';
 
@@ -115,7 +115,7 @@ export type RunOptions = {
   /** Seed of the run's random stream. The same seed gives the same events. Default 0. */
   readonly seed?: number;
   /** Receives every event as it happens. Without it the engine allocates no event objects. */
-  readonly onEvent?: (event: import('@firesale/spec').CascadeEventV1) => void;
+  readonly onEvent?: (event: CascadeEventV1) => void;
   /** Checks conservation of value after every step and throws ENGINE__INVARIANT_BROKEN if it fails. */
   readonly checkInvariants?: boolean;
   /** Overrides the markets' stress depth multipliers for this run (same order as `markets`). */

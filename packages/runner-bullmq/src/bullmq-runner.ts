@@ -1,3 +1,4 @@
+import type { BatchSummary, JobRunner, MonteCarloPlan, MonteCarloSummary } from '@firesale/risk';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { BatchOps } from './batch-ops';
@@ -5,7 +6,6 @@ import { defaultBatchOps } from './default-batch-ops';
 import { planBatchCount, batchPathCount } from './plan-batches';
 import { canonicalJson, planHash } from './plan-hash';
 import { openRedis } from './redis-connection';
-import type { BatchSummary, JobRunner, MonteCarloPlan, MonteCarloSummary } from './risk-contract';
 import { assertRunId, BATCH_JOB_NAME, batchJobId, DEFAULT_QUEUE_NAME, runKeys, type BatchJobData, type RunKeys } from './run-keys';
 
 /** Options of {@link createBullmqRunner}. */
@@ -30,7 +30,7 @@ export type BullmqRunnerOptions = {
   /** How long a finished run's plan and results stay in Redis, in seconds. Default 86,400 (one day). */
   readonly resultTtlSeconds?: number;
   /** Merge/finalize functions; default those of `@firesale/risk`. */
-  readonly batchOps?: Pick<BatchOps, 'mergeSummaries' | 'finalizeSummary'>;
+  readonly batchOps?: Pick<BatchOps, 'mergeSummaries' | 'finalizeSummary' | 'validatePlan'>;
 };
 
 /** A coordinator {@link JobRunner} on BullMQ: what {@link createBullmqRunner} returns. */
@@ -75,7 +75,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
   const pollIntervalMs = options.pollIntervalMs ?? 100;
   const jobAttempts = options.jobAttempts ?? 3;
   const resultTtlSeconds = options.resultTtlSeconds ?? 86_400;
-  let ops: Pick<BatchOps, 'mergeSummaries' | 'finalizeSummary'> | undefined = options.batchOps;
+  const ops: Pick<BatchOps, 'mergeSummaries' | 'finalizeSummary' | 'validatePlan'> = options.batchOps ?? defaultBatchOps;
   let connection: Promise<{ redis: Redis; queue: Queue<BatchJobData> }> | undefined;
 
   const connect = () => {
@@ -96,13 +96,13 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
     queueName,
     runIdFor,
     async run(plan, runOptions = {}): Promise<MonteCarloSummary> {
-      const { signal, onProgress } = runOptions;
+      const { signal, onProgress, packageVersions } = runOptions;
       signal?.throwIfAborted();
       const startedAt = Date.now();
+      ops.validatePlan?.(plan);
       const batchCount = planBatchCount(plan);
       const hash = planHash(plan);
       const runId = runIdFor(plan);
-      ops ??= await defaultBatchOps();
       const { mergeSummaries, finalizeSummary } = ops;
       const { redis, queue } = await connect();
       const keys = runKeys(queueName, runId);
@@ -160,7 +160,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
         throw new Error(`run ${runId}: merged ${pathsDone} paths, expected ${plan.paths}`);
       }
       await redis.multi().expire(keys.meta, resultTtlSeconds).expire(keys.results, resultTtlSeconds).exec();
-      return finalizeSummary(plan, merged);
+      return finalizeSummary(plan, merged, packageVersions);
     },
     async close() {
       const open = connection;

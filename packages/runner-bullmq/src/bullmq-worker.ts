@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
+import type { MonteCarloPlan } from '@firesale/risk';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { BatchOps } from './batch-ops';
 import { defaultBatchOps } from './default-batch-ops';
 import { openRedis, redactRedisUrl } from './redis-connection';
-import type { BatchCache, MonteCarloPlan } from './risk-contract';
 import { DEFAULT_QUEUE_NAME, runKeys, type BatchJobData } from './run-keys';
 
 /** Options of {@link startBullmqWorker}. */
@@ -57,10 +57,10 @@ export type BullmqWorkerHandle = {
   close(): Promise<void>;
 };
 
-/** Plans cached per process (the simulator is built once per plan, then reused for every batch). */
+/** Parsed plans kept per process (the same plan object lets the batch cache find its built simulator at once). */
 const MAX_CACHED_RUNS = 2;
 
-type CachedRun = { readonly planHash: string; readonly plan: MonteCarloPlan; readonly cache: BatchCache };
+type CachedRun = { readonly planHash: string; readonly plan: MonteCarloPlan };
 
 /**
  * Starts a worker that takes Monte Carlo batch jobs from the queue, runs `runBatch` with a per-process cache (the
@@ -77,12 +77,14 @@ type CachedRun = { readonly planHash: string; readonly plan: MonteCarloPlan; rea
  */
 export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<BullmqWorkerHandle> {
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
-  const ops = options.batchOps ?? (await defaultBatchOps());
+  const ops = options.batchOps ?? defaultBatchOps;
   const redis = await openRedis(options.redisUrl, {
     role: 'blocking',
     ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
   });
   const runs = new Map<string, CachedRun>();
+  // One cache per process: the simulator of a plan is built on its first batch and reused for every later one.
+  const cache = ops.createCache();
 
   const loadRun = async (runId: string): Promise<CachedRun> => {
     const keys = runKeys(queueName, runId);
@@ -91,7 +93,7 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<B
     if (cached && cached.planHash === hash) return cached;
     const planText = await redis.hget(keys.meta, 'plan');
     if (hash === null || planText === null) throw new UnrecoverableError(`run ${runId}: no plan in Redis (expired?)`);
-    const run: CachedRun = { planHash: hash, plan: JSON.parse(planText) as MonteCarloPlan, cache: ops.createCache() };
+    const run: CachedRun = { planHash: hash, plan: JSON.parse(planText) as MonteCarloPlan };
     runs.delete(runId);
     runs.set(runId, run);
     while (runs.size > MAX_CACHED_RUNS) runs.delete(runs.keys().next().value as string);
@@ -108,7 +110,7 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<B
     const startedAt = Date.now();
     let summary;
     try {
-      summary = await ops.runBatch(run.plan, batchIndex, run.cache);
+      summary = await ops.runBatch(run.plan, batchIndex, cache);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       options.onBatchError?.({ runId, batchIndex, message });

@@ -10,6 +10,7 @@ export type { BullmqRunner, BullmqRunnerOptions } from './bullmq-runner';
 export { startBullmqWorker } from './bullmq-worker';
 export type { BatchDoneEvent, BullmqWorkerHandle, BullmqWorkerOptions } from './bullmq-worker';
 export type { BatchOps } from './batch-ops';
+export { defaultBatchOps, readPlanFile } from './default-batch-ops';
 export { runWorkerCli } from './worker-cli';
 export type { WorkerCliIo } from './worker-cli';
 export { RedisUnreachableError } from './redis-unreachable-error';

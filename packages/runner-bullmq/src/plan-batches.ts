@@ -1,4 +1,4 @@
-import type { MonteCarloPlan } from './risk-contract';
+import type { MonteCarloPlan } from '@firesale/risk';
 
 /**
  * Number of fixed batches of a plan: `ceil(paths / batchSize)` (batch b holds paths

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBullmqRunner, runKeys, runWorkerCli, startBullmqWorker } from '../src/index';
-import type { RunProgress } from '../src/risk-contract';
+import type { RunProgress } from '@firesale/risk';
 import { runStandInInline, standInOps, standInPlan } from './fixtures/stand-in-ops';
 import { expectSameSummary } from './helpers/expect-same-summary';
 import { freePort, startRedisServer, type TestRedis } from './helpers/redis-server';

@@ -1,5 +1,5 @@
 import { FiresaleError } from '@firesale/core';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse/browser/esm/sync';
 
 /** One position read from a CSV row, with the line it came from. */
 export type CsvPosition = {

@@ -43,10 +43,6 @@ export const bookSchema = z.discriminatedUnion('model', [
     .strict(),
 ]);
 
-const marginTier = z
-  .object({ minNotionalQuote: nonNegative, maintenanceMarginRate: fraction, maxLeverage: positive })
-  .strict();
-
 /** A venue: which liquidation model, its parameters, and its insurance fund. */
 export const venueSchema = z
   .object({

@@ -65,5 +65,5 @@ export function zoomedTimeScale(until: number, duration: number): uPlot.Scale {
 
 /** Axis label for a zoomed time axis. */
 export function zoomedTimeLabel(until: number, duration: number): string {
-  return until < duration ? `Simulated time (s): the first ${until} s of ${duration} s, where liquidations happen` : 'Simulated time (s)';
+  return until < duration ? `Simulated time (s), first ${until} of ${duration} s` : 'Simulated time (s)';
 }

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import type { SimulationResult } from '../engine/simulation-result';
-import { zoomedTimeLabel, zoomedTimeScale, formatCount, formatMoney } from '../format';
-import { colors, timeAxis, valueAxis } from './chart-theme';
+import { formatCount, formatMoney } from '../format';
+import { colors, timeAxis, valueAxis, zoomedTimeLabel, zoomedTimeScale } from './chart-theme';
 import type { ChartSpec } from './time-chart';
 
 /** Insurance fund balance and bad debt so far (left axis), ADL fills per step (right axis, bars). */

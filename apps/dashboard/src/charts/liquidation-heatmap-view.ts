@@ -146,18 +146,10 @@ export class LiquidationHeatmapView {
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    const priceTicks = 6;
-    for (let k = 0; k <= priceTicks; k++) {
-      const p = h.priceLowQuote + ((h.priceHighQuote - h.priceLowQuote) * k) / priceTicks;
-      ctx.fillText(formatPrice(p, r.quoteAsset), margin.left - 6, y(p));
-    }
+    for (const p of niceTicks(h.priceLowQuote, h.priceHighQuote, 6)) ctx.fillText(formatPrice(p, r.quoteAsset), margin.left - 6, y(p));
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    const timeTicks = width < 600 ? 4 : 8;
-    for (let k = 0; k <= timeTicks; k++) {
-      const t = (duration * k) / timeTicks;
-      ctx.fillText(`${Math.round(t)}`, x(t), margin.top + plotH + 4);
-    }
+    for (const t of niceTicks(0, duration, width < 600 ? 4 : 8)) ctx.fillText(`${t}`, x(t), margin.top + plotH + 4);
     ctx.fillText('Simulated time (s)', margin.left + plotW / 2, margin.top + plotH + 20);
     ctx.fillText('at entry', px0 + pw / 2, margin.top + plotH + 4);
     ctx.save();
@@ -193,3 +185,13 @@ export class LiquidationHeatmapView {
 
 const generationLong = '#f59e0b';
 const generationShort = '#3b82f6';
+
+/** Round tick values (1, 2, 2.5 or 5 × 10^k apart) inside [low, high]. */
+function niceTicks(low: number, high: number, count: number): number[] {
+  const raw = (high - low) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(low / step) * step; v <= high + 1e-9 * step; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return ticks;
+}

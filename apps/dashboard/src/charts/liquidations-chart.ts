@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import type { SimulationResult } from '../engine/simulation-result';
-import { zoomedTimeLabel, zoomedTimeScale, formatMoney } from '../format';
-import { generationColors, timeAxis, valueAxis } from './chart-theme';
+import { formatMoney } from '../format';
+import { generationColors, timeAxis, valueAxis, zoomedTimeLabel, zoomedTimeScale } from './chart-theme';
 import type { ChartSpec } from './time-chart';
 
 /**

@@ -1,0 +1,77 @@
+import { availableParallelism } from 'node:os';
+import { BatchFolder, finalizeSummary, validatePlan, type JobRunner } from '@firesale/risk';
+import { Piscina } from 'piscina';
+import type { WorkerResult, WorkerTask } from './worker-task';
+
+/** Options of {@link createWorkerRunner}. */
+export type WorkerRunnerOptions = {
+  /** Worker threads (default: the machine's available parallelism). */
+  readonly threads?: number;
+  /** Batches queued per thread at a time (bounds memory on huge runs). Default 4. */
+  readonly queuePerThread?: number;
+  /** Module whose `venueFactories` export the workers use instead of the SDK's venue models. */
+  readonly venueFactoriesModule?: string;
+  /** The worker script (default: the built `worker.js` beside this module). */
+  readonly workerUrl?: URL;
+};
+
+/**
+ * A {@link JobRunner} on Node worker threads (piscina). Batches go to the threads as they free up; each thread
+ * builds the engine's index once per plan and reuses it. Summaries are folded in batch order
+ * ({@link BatchFolder}), so the result is byte-identical to the inline runner's for the same plan.
+ *
+ * @example
+ * ```ts
+ * const runner = createWorkerRunner({ threads: 2 });
+ * const summary = await runner.run(plan, { onProgress: (p) => console.log(p.pathsDone) });
+ * await runner.close();
+ * ```
+ */
+export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner & { readonly threads: number } {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
+  const pool = new Piscina<WorkerTask, WorkerResult>({ filename: workerUrl.href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const inFlightLimit = threads * Math.max(1, options.queuePerThread ?? 4);
+  return {
+    kind: 'workers',
+    threads,
+    async run(plan, runOptions = {}) {
+      validatePlan(plan);
+      const started = Date.now();
+      const folder = new BatchFolder(plan);
+      const signal = runOptions.signal;
+      let nextBatch = 0;
+      let failure: unknown;
+      await new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
+        const pump = (): void => {
+          if (failure !== undefined) return;
+          while (inFlight < inFlightLimit && nextBatch < folder.total) {
+            const batchIndex = nextBatch++;
+            inFlight++;
+            const task: WorkerTask = { plan, batchIndex, ...(options.venueFactoriesModule ? { venueFactoriesModule: options.venueFactoriesModule } : {}) };
+            pool.run(task, signal ? { signal } : {}).then(
+              (summary) => {
+                inFlight--;
+                folder.add(summary);
+                runOptions.onProgress?.({ pathsDone: folder.pathsDone, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
+                if (folder.complete) resolve();
+                else pump();
+              },
+              (error: unknown) => {
+                inFlight--;
+                if (failure === undefined) {
+                  failure = error;
+                  reject(signal?.aborted ? signal.reason : error);
+                }
+              },
+            );
+          }
+        };
+        pump();
+      });
+      return finalizeSummary(plan, folder.result(), runOptions.packageVersions);
+    },
+    close: () => pool.destroy(),
+  };
+}
