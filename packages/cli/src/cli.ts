@@ -2,6 +2,10 @@ import { Command, InvalidArgumentError } from 'commander';
 import { reportError } from './errors';
 import { runCommand } from './commands/run-command';
 import { vectorsCommand } from './commands/vectors-command';
+import { mcCommand, type McCommandOptions } from './commands/mc-command';
+import { reportCommand, type ReportCommandOptions } from './commands/report-command';
+import { stressCommand, type StressCommandOptions } from './commands/stress-command';
+import { sweepCommand, type SweepCommandOptions } from './commands/sweep-command';
 import { compareCommand } from './commands/compare-command';
 
 function integer(value: string): number {
@@ -46,6 +50,75 @@ export function createProgram(out: (text: string) => void = (t) => process.stdou
     .option('--handlers <modules...>', 'extra modules exporting vectorHandlers (plugin authors)')
     .action(async (files: string[], options: { json?: boolean; kind?: string; handlers?: string[] }) => {
       process.exitCode = await vectorsCommand(files, options, out);
+    });
+  program
+    .command('mc')
+    .description('Monte Carlo over exogenous price paths: liquidation-at-risk, VaR/ES of price drop and bad debt, ADL and fund exhaustion odds')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--paths <n>', 'number of paths (default 1000)')
+    .option('--seed <n>', 'seed (default: the scenario seed)')
+    .option('--batch-size <n>', 'paths per batch (default 100)')
+    .option('--horizon <seconds>', 'simulated seconds per path (default 600)')
+    .option('--model <name>', 'shock model: gbm | merton | bootstrap | stress (default gbm, bootstrap with --prices)')
+    .option('--vol <sigma>', 'annualised volatility (default 0.8)')
+    .option('--drift <mu>', 'annualised drift (default 0)')
+    .option('--jump-intensity <n>', 'merton: jumps per year (default 50)')
+    .option('--jump-mean <m>', 'merton: mean log jump (default -0.05)')
+    .option('--jump-std <s>', 'merton: std of the log jump (default 0.03)')
+    .option('--path-step <seconds>', 'seconds between path points (default horizon/60)')
+    .option('--prices <csv>', 'bootstrap: price CSV (time,price[,price...])')
+    .option('--block <n>', 'bootstrap: block length (default 1)')
+    .option('--depth-sigma <s>', 'uncertain book depth: lognormal factor with this sigma')
+    .option('--stress-multiplier <min,max>', 'uncertain stress depth multiplier (uniform)')
+    .option('--latency <min,max>', 'uncertain liquidator latency in seconds (uniform)')
+    .option('--accounts <ids>', 'accounts whose liquidation risk to report (comma-separated)')
+    .option('--confidence <levels>', 'confidence levels (default 0.95,0.99)')
+    .option('--bad-debt-threshold <quote>', 'report the probability of bad debt above this')
+    .option('--runner <kind>', 'inline | workers | bullmq (default inline)')
+    .option('--threads <n>', 'workers: threads (default: all cores)')
+    .option('--redis <url>', 'bullmq: Redis URL')
+    .option('--json', 'print the summary as JSON')
+    .option('--csv <dir>', 'also write CSV tables into <dir>')
+    .option('--no-progress', 'no progress bar')
+    .action(async (file: string, options: McCommandOptions) => {
+      await mcCommand(file, options, out);
+    });
+  program
+    .command('sweep')
+    .description('sweep book depth (or any parameter) and shock size into a grid; find the critical depth')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--param <name>', 'x parameter: depthMultiplier | shockScale | liquidatorLatencySeconds | oracleDelaySeconds | a scenario field such as venues[0].params.maintenanceMarginRate (default depthMultiplier)')
+    .option('--values <list>', 'x values, comma-separated')
+    .option('--param2 <name>', 'y parameter (default shockScale)')
+    .option('--values2 <list>', 'y values, comma-separated')
+    .option('--no-critical-depth', 'skip the critical-depth search')
+    .option('--json', 'print the grid as JSON')
+    .option('--csv <dir>', 'also write sweep.csv into <dir>')
+    .action((file: string, options: SweepCommandOptions) => {
+      sweepCommand(file, options, out);
+    });
+  program
+    .command('stress')
+    .description('insurance fund adequacy under named stresses, and a reverse stress test')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--stresses <file>', 'JSON list of {name, shocks: [{market, returnPct, overSeconds?}], depthMultiplier?}')
+    .option('--target <what>', 'reverse stress target: fund-exhaustion | bad-debt | either (default either)')
+    .option('--bad-debt-threshold <quote>', 'bad debt that counts as a breach (default 0)')
+    .option('--max-drop <fraction>', 'largest fall the reverse stress tries (default 0.9)')
+    .option('--json', 'print the results as JSON')
+    .action((file: string, options: StressCommandOptions) => {
+      stressCommand(file, options, out);
+    });
+  program
+    .command('report')
+    .description('write a self-contained HTML report (fan chart, loss distribution, heatmaps) from `firesale mc --json` output')
+    .argument('<summary>', 'summary JSON written by firesale mc --json')
+    .option('-o, --out <file>', 'HTML file to write (default firesale-report.html)')
+    .option('--sweep <file>', 'sweep JSON written by firesale sweep --json (sweep heatmap)')
+    .option('--scenario <file>', 'the scenario file (liquidation heatmap)')
+    .option('--title <text>', 'page title')
+    .action((file: string, options: ReportCommandOptions) => {
+      reportCommand(file, options, out);
     });
   return program;
 }

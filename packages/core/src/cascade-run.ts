@@ -33,6 +33,8 @@ const ROUTE_ADL = 3;
 const ROUTE_NAMES = ['market', 'backstop', 'network', 'adl'] as const;
 
 const SIZE_EPSILON = 1e-12;
+const ADL_REFRESH_SECONDS = 10;
+const ADL_REFRESH_MOVE = 0.01;
 const MAX_ROUNDS_PER_STEP = 100_000;
 
 /**
@@ -46,7 +48,14 @@ export class CascadeRun {
   private readonly venueCount: number;
   private readonly stepSeconds: number;
   private readonly steps: number;
-  private readonly delaySteps: number;
+  /** Oracle delay of each market's mark, in steps. */
+  private readonly delaySteps: Int32Array;
+  private readonly twapSteps: Int32Array;
+  private readonly maxDelaySteps: number;
+  private readonly linkLatencySteps: Int32Array;
+  private readonly linkMovedBase: Float64Array;
+  private readonly linkMovedQuote: Float64Array;
+  private readonly depthMultiplier: Float64Array;
   private readonly latencySteps: number;
   private readonly stagedDisposal: boolean;
   private readonly monitored: boolean;
@@ -84,7 +93,8 @@ export class CascadeRun {
   private readonly nextDisposalTime: Float64Array;
   private readonly stepLiquidated: Float64Array;
   private readonly adlLists: (Uint32Array | null)[];
-  private readonly adlBuiltStep: Int32Array;
+  private readonly adlBuiltTime: Float64Array;
+  private readonly adlBuiltMark: Float64Array;
   private readonly adlPointer: Uint32Array;
   private readonly shockStart: Float64Array;
 
@@ -93,6 +103,7 @@ export class CascadeRun {
   private readonly fundFees: Float64Array;
   private readonly fundPaid: Float64Array;
   private readonly fundMinimum: Float64Array;
+  private readonly venueBadDebt: Float64Array;
   private readonly adlEnabled: Uint8Array;
   private readonly cash: Float64Array;
   private readonly accountQueued: Uint8Array;
@@ -103,7 +114,6 @@ export class CascadeRun {
   private externalQuote = 0;
   private liquidatorFeesQuote = 0;
   private badDebtQuote = 0;
-  private assetCollateralSoldQuote = 0;
   private readonly ledgerStart: number;
 
   // Records.
@@ -155,7 +165,13 @@ export class CascadeRun {
     this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
     const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
     this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
-    this.delaySteps = Math.round(nonNegative(options.oracleDelaySeconds ?? timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds') / this.stepSeconds);
+    const defaultDelay = nonNegative(options.oracleDelaySeconds ?? timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds');
+    this.delaySteps = Int32Array.from(model.oracles, (o) => Math.round((o.delaySeconds ?? defaultDelay) / this.stepSeconds));
+    this.twapSteps = Int32Array.from(model.oracles, (o) => Math.round(o.windowSeconds / this.stepSeconds));
+    this.maxDelaySteps = Math.max(0, ...this.delaySteps);
+    this.linkLatencySteps = Int32Array.from(model.links, (l) => Math.round(l.latencySeconds / this.stepSeconds));
+    this.linkMovedBase = new Float64Array(model.links.length);
+    this.linkMovedQuote = new Float64Array(model.links.length);
     this.latencySteps = Math.round(
       nonNegative(options.liquidatorLatencySeconds ?? timing.liquidatorLatencySeconds ?? 0, 'timing.liquidatorLatencySeconds') / this.stepSeconds,
     );
@@ -169,7 +185,15 @@ export class CascadeRun {
     this.books = model.books.map((b) => b.doCreate());
     this.initialPrice = Float64Array.from(this.books, (b) => b.midPriceQuote());
     this.mark = Float64Array.from(this.initialPrice);
-    const historyLength = Math.max(this.delaySteps, this.horizonSteps()) + 2;
+    let lookback = this.horizonSteps();
+    for (let mi = 0; mi < M; mi++) {
+      lookback = Math.max(lookback, this.delaySteps[mi]! + this.twapSteps[mi]!);
+      const w = model.withdrawal[mi];
+      if (w) lookback = Math.max(lookback, Math.round(w.windowSeconds / this.stepSeconds) + 1);
+    }
+    for (const l of this.linkLatencySteps) lookback = Math.max(lookback, l);
+    const historyLength = lookback + 2;
+    this.depthMultiplier = new Float64Array(M).fill(1);
     this.midHistory = model.books.map(() => new Float64Array(historyLength));
     this.pointer = Uint32Array.from(model.index.segmentStart);
     this.heaps = Array.from({ length: M * 2 }, (_, s) => new TriggerHeap(s % 2 === 0));
@@ -188,7 +212,8 @@ export class CascadeRun {
     this.nextDisposalTime = new Float64Array(M);
     this.stepLiquidated = new Float64Array(M);
     this.adlLists = Array.from({ length: M * 2 }, () => null);
-    this.adlBuiltStep = new Int32Array(M * 2).fill(-1);
+    this.adlBuiltTime = new Float64Array(M * 2);
+    this.adlBuiltMark = new Float64Array(M * 2);
     this.adlPointer = new Uint32Array(M * 2);
     this.shockStart = new Float64Array(M).fill(Infinity);
     for (const shock of options.shocks) {
@@ -203,6 +228,7 @@ export class CascadeRun {
     this.fundFees = new Float64Array(V);
     this.fundPaid = new Float64Array(V);
     this.fundMinimum = Float64Array.from(this.fund);
+    this.venueBadDebt = new Float64Array(V);
     this.adlEnabled = Uint8Array.from(model.input.venues, (v) => ((v.autoDeleveraging ?? v.engine.capabilities.autoDeleveraging) ? 1 : 0));
     this.cash = Float64Array.from(model.cashQuote);
     this.accountQueued = new Uint8Array(model.accountIds.length);
@@ -245,13 +271,17 @@ export class CascadeRun {
     for (let mi = 0; mi < M; mi++) {
       const book = this.books[mi]!;
       book.doAdvance(this.time);
-      if (this.time >= this.shockStart[mi]!) {
-        const multiplier = this.options.depthMultipliers?.[mi] ?? this.m.input.markets[mi]!.stressDepthMultiplier ?? 1;
-        if (multiplier !== 1) book.doSetDepthMultiplier(multiplier);
+      const multiplier = this.depthMultiplierNow(mi);
+      if (multiplier !== this.depthMultiplier[mi]) {
+        book.doSetDepthMultiplier(multiplier);
+        this.depthMultiplier[mi] = multiplier;
       }
       const reference = this.referencePrice(mi, this.time);
       if (reference !== book.referencePriceQuote()) book.doSetReferencePrice(reference);
-      this.recordMid(mi);
+    }
+    this.arbitrage();
+    this.recordMids();
+    for (let mi = 0; mi < M; mi++) {
       this.capRemaining[mi] = cap;
       this.stepLiquidated[mi] = 0;
       this.monitorPrice(mi);
@@ -263,8 +293,8 @@ export class CascadeRun {
       }
       for (let mi = 0; mi < M; mi++) this.scanMarket(mi);
       const fills = this.executeDue();
-      if (fills === 0 || this.delaySteps > 0 || this.latencySteps > 0) break;
-      for (let mi = 0; mi < M; mi++) this.recordMid(mi);
+      if (fills === 0 || this.maxDelaySteps > 0 || this.latencySteps > 0) break;
+      this.recordMids();
     }
     this.disposeNetworkPositions();
     this.recordTimeline();
@@ -301,15 +331,114 @@ export class CascadeRun {
     return this.initialPrice[mi]! * (1 + move);
   }
 
-  private recordMid(mi: number): void {
+  /** Records every market's mid for this step, then every mark (a mark may read other markets' books). */
+  private recordMids(): void {
+    const M = this.marketCount;
+    for (let mi = 0; mi < M; mi++) {
+      const history = this.midHistory[mi]!;
+      history[this.step % history.length] = this.books[mi]!.midPriceQuote();
+    }
+    for (let mi = 0; mi < M; mi++) {
+      const previousMark = this.mark[mi]!;
+      this.mark[mi] = this.oraclePrice(mi);
+      if (this.mark[mi] !== previousMark && this.options.onEvent) {
+        this.emit({
+          type: 'price-update', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!,
+          midPriceQuote: this.books[mi]!.midPriceQuote(), markPriceQuote: this.mark[mi]!,
+        });
+      }
+    }
+  }
+
+  /** A market's mid at the end of a past step (its initial mid before step 0), from the recorded history. */
+  private midAt(mi: number, step: number): number {
+    if (step < 0) return this.initialPrice[mi]!;
     const history = this.midHistory[mi]!;
-    const mid = this.books[mi]!.midPriceQuote();
-    history[this.step % history.length] = mid;
-    const delayed = Math.max(0, this.step - this.delaySteps);
-    const previousMark = this.mark[mi]!;
-    this.mark[mi] = this.delaySteps === 0 ? mid : history[delayed % history.length]!;
-    if (this.mark[mi] !== previousMark && this.options.onEvent) {
-      this.emit({ type: 'price-update', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, midPriceQuote: mid, markPriceQuote: this.mark[mi]! });
+    return history[step % history.length]!;
+  }
+
+  /** The mark price: the market's oracle, read `delay` steps back. */
+  private oraclePrice(mi: number): number {
+    const oracle = this.m.oracles[mi]!;
+    const at = this.step - this.delaySteps[mi]!;
+    switch (oracle.kind) {
+      case 'own-book':
+      case 'market':
+        return this.midAt(oracle.sources[0]!, at);
+      case 'median': {
+        const values = oracle.sources.map((source) => this.midAt(source, at)).sort((x, y) => x - y);
+        const half = values.length >> 1;
+        return values.length % 2 === 1 ? values[half]! : (values[half - 1]! + values[half]!) / 2;
+      }
+      case 'twap': {
+        const window = this.twapSteps[mi]!;
+        let sum = 0;
+        for (let k = 0; k <= window; k++) sum += this.midAt(oracle.sources[0]!, at - k);
+        return sum / (window + 1);
+      }
+    }
+  }
+
+  /** Stress thinning once the market's shock starts, times liquidity withdrawal with recent volatility. */
+  private depthMultiplierNow(mi: number): number {
+    let multiplier = 1;
+    if (this.time >= this.shockStart[mi]!) multiplier = this.options.depthMultipliers?.[mi] ?? this.m.input.markets[mi]!.stressDepthMultiplier ?? 1;
+    const w = this.m.withdrawal[mi];
+    if (w && this.step > 1) {
+      // Root sum of squared one-step returns over the window, from the mids of the steps already completed.
+      const window = Math.max(1, Math.round(w.windowSeconds / this.stepSeconds));
+      let squares = 0;
+      for (let k = Math.max(1, this.step - window); k < this.step; k++) {
+        const r = Math.log(this.midAt(mi, k) / this.midAt(mi, k - 1));
+        squares += r * r;
+      }
+      multiplier *= Math.max(w.floorMultiplier, Math.exp(-w.sensitivity * Math.sqrt(squares)));
+    }
+    return multiplier;
+  }
+
+  /**
+   * Cross-venue arbitrage: per link and step, trade up to the capacity to close the gap between the two mids as
+   * seen `latency` ago, selling where the price is high and buying where it is low, until the books meet.
+   */
+  private arbitrage(): void {
+    const links = this.m.links;
+    const fill = this.fill;
+    for (let l = 0; l < links.length; l++) {
+      const link = links[l]!;
+      const lag = this.linkLatencySteps[l]!;
+      const seenA = lag === 0 ? this.books[link.a]!.midPriceQuote() : this.midAt(link.a, this.step - lag);
+      const seenB = lag === 0 ? this.books[link.b]!.midPriceQuote() : this.midAt(link.b, this.step - lag);
+      if (Math.abs(seenA - seenB) <= link.minGapFraction * Math.min(seenA, seenB)) continue;
+      const high = seenA > seenB ? link.a : link.b;
+      const low = high === link.a ? link.b : link.a;
+      const highBook = this.books[high]!;
+      const lowBook = this.books[low]!;
+      const gapAfter = (q: number): number => {
+        highBook.quote('sell', q, fill);
+        const sold = fill.priceAfterQuote;
+        lowBook.quote('buy', q, fill);
+        return sold - fill.priceAfterQuote;
+      };
+      if (gapAfter(0) <= 0) continue;
+      let q = link.capacityBase;
+      if (gapAfter(q) < 0) {
+        let lo = 0;
+        let hi = q;
+        for (let k = 0; k < 50; k++) {
+          const mid = (lo + hi) / 2;
+          if (gapAfter(mid) > 0) lo = mid;
+          else hi = mid;
+        }
+        q = lo;
+      }
+      if (!(q > 0)) continue;
+      highBook.doExecute('sell', q, this.time, fill);
+      const sold = fill.filledBase;
+      const proceeds = fill.amountQuote;
+      lowBook.doExecute('buy', sold, this.time, fill);
+      this.linkMovedBase[l]! += sold;
+      this.linkMovedQuote[l]! += proceeds;
     }
   }
 
@@ -397,36 +526,50 @@ export class CascadeRun {
     for (const id of sortedShorts) this.enqueue(mi, id, generation);
   }
 
-  /** Walks the market's two index segments and re-check heaps from their pointers up to the mark. */
+  /**
+   * Walks the market's two index segments from their pointers up to the mark, merged with the re-check heaps
+   * (positions whose trigger changed), so triggered positions are queued in trigger order: longs from the highest
+   * trigger, shorts from the lowest, ties by position id (the order a full scan sorts into).
+   */
   private walkIndex(mi: number, mark: number, generation: number): void {
+    this.walkSide(mi, mi * 2, mark, generation, 1);
+    this.walkSide(mi, mi * 2 + 1, mark, generation, -1);
+  }
+
+  private walkSide(mi: number, segment: number, mark: number, generation: number, side: 1 | -1): void {
     const { order, segmentEnd } = this.m.index;
     const trigger = this.m.trigger;
     const flags = this.flags;
-
-    const longSegment = mi * 2;
-    let p = this.pointer[longSegment]!;
-    const longEnd = segmentEnd[longSegment]!;
-    while (p < longEnd) {
-      const id = order[p]!;
-      if (trigger[id]! < mark) break;
-      p++;
-      if ((flags[id]! & (CLOSED | QUEUED | OVERRIDDEN)) === 0) this.enqueue(mi, id, generation);
+    const heap = this.heaps[segment]!;
+    const end = segmentEnd[segment]!;
+    let p = this.pointer[segment]!;
+    for (;;) {
+      // Next from the index: skip what is closed, queued or re-filed in the heap.
+      while (p < end && (flags[order[p]!]! & (CLOSED | QUEUED | OVERRIDDEN)) !== 0 && side * (trigger[order[p]!]! - mark) >= 0) p++;
+      const fromIndex = p < end && side * (trigger[order[p]!]! - mark) >= 0 ? order[p]! : -1;
+      // Next from the heap: drop stale entries.
+      while (heap.size > 0 && side * (heap.topKey() - mark) >= 0) {
+        const id = heap.topId();
+        if ((flags[id]! & (CLOSED | QUEUED)) === 0 && this.currentTrigger(id) === heap.topKey()) break;
+        heap.pop();
+      }
+      const fromHeap = heap.size > 0 && side * (heap.topKey() - mark) >= 0 ? heap.topId() : -1;
+      if (fromIndex < 0 && fromHeap < 0) break;
+      let takeHeap = fromIndex < 0;
+      if (fromIndex >= 0 && fromHeap >= 0) {
+        const a = side * trigger[fromIndex]!;
+        const b = side * heap.topKey();
+        takeHeap = b > a || (b === a && fromHeap < fromIndex);
+      }
+      if (takeHeap) {
+        heap.pop();
+        this.enqueue(mi, fromHeap, generation);
+      } else {
+        p++;
+        this.enqueue(mi, fromIndex, generation);
+      }
     }
-    this.pointer[longSegment] = p;
-
-    const shortSegment = longSegment + 1;
-    p = this.pointer[shortSegment]!;
-    const shortEnd = segmentEnd[shortSegment]!;
-    while (p < shortEnd) {
-      const id = order[p]!;
-      if (trigger[id]! > mark) break;
-      p++;
-      if ((flags[id]! & (CLOSED | QUEUED | OVERRIDDEN)) === 0) this.enqueue(mi, id, generation);
-    }
-    this.pointer[shortSegment] = p;
-
-    this.drainHeap(this.heaps[longSegment]!, mi, mark, generation, true);
-    this.drainHeap(this.heaps[shortSegment]!, mi, mark, generation, false);
+    this.pointer[segment] = p;
   }
 
   /** Cross accounts with several positions or asset collateral: re-checked whenever this market moves. */
@@ -440,16 +583,6 @@ export class CascadeRun {
       for (const id of this.m.watchedPositions[a]!) {
         if ((flags[id]! & (CLOSED | QUEUED)) === 0) this.enqueue(this.m.positions.marketIndex[id]!, id, generation);
       }
-    }
-  }
-
-  private drainHeap(heap: TriggerHeap, mi: number, mark: number, generation: number, long: boolean): void {
-    while (heap.size > 0 && (long ? heap.topKey() >= mark : heap.topKey() <= mark)) {
-      const id = heap.topId();
-      const key = heap.topKey();
-      heap.pop();
-      if ((this.flags[id]! & (CLOSED | QUEUED)) !== 0 || this.currentTrigger(id) !== key) continue;
-      this.enqueue(mi, id, generation);
     }
   }
 
@@ -774,6 +907,7 @@ export class CascadeRun {
       this.emitFund(v, -paid, 'shortfall');
     }
     const unpaid = shortfall - paid;
+    if (unpaid > 0) this.venueBadDebt[v]! += unpaid;
     if (unpaid > 1e-9) {
       this.badDebtQuote += unpaid;
       if (this.options.onEvent) {
@@ -790,7 +924,6 @@ export class CascadeRun {
     // Seized asset collateral is sold at its haircut value to outside buyers (no book impact modelled).
     this.cash[a]! += value;
     this.externalQuote -= value;
-    this.assetCollateralSoldQuote += value;
     this.assetCollateral.set(a, []);
   }
 
@@ -845,7 +978,15 @@ export class CascadeRun {
   /** Opposite-side positions in profit at mark, by the venue's ADL score (built once per market side and step). */
   private adlQueue(mi: number, segment: number): Uint32Array {
     const cached = this.adlLists[segment];
-    if (cached && this.adlBuiltStep[segment] === this.step) return cached;
+    // Venues publish their ADL queue periodically rather than per trade: the ranking is rebuilt when it is older
+    // than ADL_REFRESH_SECONDS or the mark has moved more than ADL_REFRESH_MOVE since it was built.
+    if (
+      cached &&
+      this.time - this.adlBuiltTime[segment]! < ADL_REFRESH_SECONDS &&
+      Math.abs(this.mark[mi]! - this.adlBuiltMark[segment]!) <= ADL_REFRESH_MOVE * this.adlBuiltMark[segment]!
+    ) {
+      return cached;
+    }
     const pos = this.m.positions;
     const wantSide = segment % 2 === 0 ? 1 : -1;
     const mark = this.mark[mi]!;
@@ -867,7 +1008,8 @@ export class CascadeRun {
     const order = ids.map((_, k) => k).sort((x, y) => scores[y]! - scores[x]! || ids[x]! - ids[y]!);
     const list = Uint32Array.from(order, (k) => ids[k]!);
     this.adlLists[segment] = list;
-    this.adlBuiltStep[segment] = this.step;
+    this.adlBuiltTime[segment] = this.time;
+    this.adlBuiltMark[segment] = mark;
     this.adlPointer[segment] = 0;
     return list;
   }
@@ -1072,8 +1214,13 @@ export class CascadeRun {
       if (this.pendingHead[mi]! < this.pendingId[mi]!.length) return false;
       if (this.networkBase[mi] !== 0) return false;
       if (this.halted(mi)) return false;
-      if (this.referencePrice(mi, this.time) !== this.referencePrice(mi, this.time + this.stepSeconds * (this.delaySteps + 1))) return false;
+      if (this.referencePrice(mi, this.time) !== this.referencePrice(mi, this.time + this.stepSeconds * (this.maxDelaySteps + 1))) return false;
       if (this.mark[mi] !== this.books[mi]!.midPriceQuote()) return false;
+    }
+    for (const link of this.m.links) {
+      const a = this.books[link.a]!.midPriceQuote();
+      const b = this.books[link.b]!.midPriceQuote();
+      if (Math.abs(a - b) > link.minGapFraction * Math.min(a, b)) return false;
     }
     return this.cooldownIds.length === 0;
   }
@@ -1095,7 +1242,7 @@ export class CascadeRun {
 
   private ledgerTotal(): number {
     const pos = this.m.positions;
-    let total = this.externalQuote + this.liquidatorFeesQuote - this.badDebtQuote - this.assetCollateralSoldQuote;
+    let total = this.externalQuote + this.liquidatorFeesQuote - this.badDebtQuote;
     for (let a = 0; a < this.cash.length; a++) total += this.cash[a]!;
     for (let i = 0; i < pos.count; i++) total += pos.marginQuote[i]!;
     for (let v = 0; v < this.venueCount; v++) total += this.fund[v]!;
@@ -1195,6 +1342,7 @@ export class CascadeRun {
         feesInQuote: this.fundFees[v]!,
         paidOutQuote: this.fundPaid[v]!,
         exhausted: this.fundMinimum[v]! <= 1e-9 && this.fundPaid[v]! > 0,
+        badDebtQuote: this.venueBadDebt[v]!,
       });
     }
     let adlNotional = 0;
@@ -1224,6 +1372,11 @@ export class CascadeRun {
       adl: this.adl,
       containment: this.containment,
       liquidationsByGeneration: this.generationCounts,
+      arbitrage: this.m.links.map((link, l) => ({
+        marketIds: [this.m.marketIds[link.a]!, this.m.marketIds[link.b]!] as const,
+        movedBase: this.linkMovedBase[l]!,
+        movedNotionalQuote: this.linkMovedQuote[l]!,
+      })),
     };
   }
 }

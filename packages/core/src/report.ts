@@ -72,6 +72,8 @@ export type InsuranceFundSummary = {
   readonly feesInQuote: AmountQuote;
   readonly paidOutQuote: AmountQuote;
   readonly exhausted: boolean;
+  /** Losses on this venue that neither margin, this fund nor ADL covered. */
+  readonly badDebtQuote: AmountQuote;
 };
 
 /**
@@ -110,4 +112,6 @@ export type CascadeReport = {
   readonly containment: readonly ContainmentRecord[];
   /** Count of liquidations per generation, index 0 = generation 1. */
   readonly liquidationsByGeneration: readonly number[];
+  /** Per arbitrage link: base moved from the dearer market to the cheaper one, and its notional. */
+  readonly arbitrage: readonly { readonly marketIds: readonly [string, string]; readonly movedBase: AmountBase; readonly movedNotionalQuote: AmountQuote }[];
 };

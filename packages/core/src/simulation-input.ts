@@ -14,6 +14,45 @@ export type MarketInput = {
   readonly book: OrderBookModelV1;
   /** Depth multiplier applied once the shock starts (stress thinning; 1 keeps the book as is). */
   readonly stressDepthMultiplier?: Fraction;
+  /** Where this market's mark price comes from (default: its own book, `timing.oracleDelaySeconds` old). */
+  readonly oracle?: OracleInput;
+  /** Market makers pull depth as recent volatility rises and bring it back as it falls. */
+  readonly liquidityWithdrawal?: LiquidityWithdrawalInput;
+};
+
+/**
+ * A mark-price oracle: the market's own book, another market's book (a lending protocol reading a CEX feed), the
+ * median of several markets, or a time-weighted average (a DEX TWAP). `delaySeconds` is how stale it is (default
+ * `timing.oracleDelaySeconds`).
+ */
+export type OracleInput =
+  | { readonly source: 'own-book'; readonly delaySeconds?: Seconds }
+  | { readonly source: 'market'; readonly marketId: string; readonly delaySeconds?: Seconds }
+  | { readonly source: 'median'; readonly marketIds: readonly string[]; readonly delaySeconds?: Seconds }
+  | { readonly source: 'twap'; readonly marketId?: string; readonly windowSeconds: Seconds; readonly delaySeconds?: Seconds };
+
+/**
+ * Depth that vanishes with volatility: each step the depth multiplier is
+ * `max(floorMultiplier, exp(-sensitivity * v))`, where v is the root sum of squared one-step mid returns over the
+ * last `windowSeconds` (a 1% move in the window with sensitivity 50 keeps 61% of the depth). It multiplies the
+ * stress multiplier and comes back as the window calms down.
+ */
+export type LiquidityWithdrawalInput = {
+  readonly windowSeconds: Seconds;
+  readonly sensitivity: number;
+  readonly floorMultiplier: Fraction;
+};
+
+/**
+ * Arbitrageurs linking two markets of the same asset (on two venues): each step they trade up to
+ * `capacityBasePerStep` to close the gap between the two mids as they saw them `latencySeconds` ago, selling where
+ * it is high and buying where it is low, until the gap is within `minGapFraction`.
+ */
+export type ArbitrageLinkInput = {
+  readonly marketIds: readonly [string, string];
+  readonly capacityBasePerStep: number;
+  readonly latencySeconds?: Seconds;
+  readonly minGapFraction?: Fraction;
 };
 
 /** A venue: its liquidation engine and insurance fund. */
@@ -88,6 +127,8 @@ export type SimulatorInput = {
   readonly quoteAsset?: string;
   readonly timing?: TimingInput;
   readonly containment?: ContainmentInput;
+  /** Arbitrage between markets of the same asset (cross-venue linkage). */
+  readonly arbitrage?: readonly ArbitrageLinkInput[];
 };
 
 /**

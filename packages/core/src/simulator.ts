@@ -3,7 +3,7 @@ import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { LiquidationIndex } from './liquidation-index';
 import type { CascadeReport } from './report';
-import type { RunOptions, SimulatorInput } from './simulation-input';
+import type { MarketInput, RunOptions, SimulatorInput } from './simulation-input';
 
 const SUPPORTED_VERSIONS = ['v1'];
 
@@ -80,10 +80,17 @@ function buildModel(input: SimulatorInput) {
     marketVenue[i] = v;
   });
   const engines: LiquidationEngineModelV1[] = input.venues.map((v) => v.engine);
+  const oracles = input.markets.map((m, i) => resolveOracle(m.oracle, i, input.markets.map((x) => x.marketId)));
+  const withdrawal = input.markets.map((m, i) => checkWithdrawal(m.liquidityWithdrawal, i));
+  const links = (input.arbitrage ?? []).map((link, i) => resolveLink(link, i, input.markets.map((x) => x.marketId)));
   const books: OrderBookModelV1[] = input.markets.map((m) => m.book);
   const marketIds = input.markets.map((m) => m.marketId);
   const venueMarketIds = input.markets.map((m) => m.venueMarketId ?? m.marketId);
-  const assetMarket = new Map(input.markets.map((m, i) => [m.baseAsset, i] as const));
+  // Collateral in an asset is valued on the first market listed for that asset.
+  const assetMarket = new Map<string, number>();
+  input.markets.forEach((m, i) => {
+    if (!assetMarket.has(m.baseAsset)) assetMarket.set(m.baseAsset, i);
+  });
 
   const accountCount = input.accounts.length;
   const cashQuote = new Float64Array(accountCount);
@@ -171,6 +178,9 @@ function buildModel(input: SimulatorInput) {
 
   return {
     input,
+    oracles,
+    withdrawal,
+    links,
     venueIds,
     quoteAsset,
     engines,
@@ -199,4 +209,81 @@ function checkVersion(plugin: { specificationVersion: string }, path: string): v
       supported: SUPPORTED_VERSIONS.join(', '),
     });
   }
+}
+
+/** An oracle with market ids resolved to indices. Delays stay in seconds (steps depend on the run). */
+export type ResolvedOracle = {
+  readonly kind: 'own-book' | 'market' | 'median' | 'twap';
+  readonly sources: readonly number[];
+  readonly delaySeconds: number | undefined;
+  readonly windowSeconds: number;
+};
+
+function marketIndexOf(ids: readonly string[], id: string, path: string): number {
+  const index = ids.indexOf(id);
+  if (index < 0) throw new FiresaleError('SCENARIO__UNKNOWN_MARKET', { path, value: id, known: ids.join(', ') });
+  return index;
+}
+
+function checkSeconds(value: number | undefined, path: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(value >= 0) || !Number.isFinite(value)) {
+    throw new FiresaleError('SCENARIO__INVALID_FIELD', { path, value, reason: 'must be a number of seconds, 0 or more' });
+  }
+  return value;
+}
+
+function resolveOracle(oracle: MarketInput['oracle'], i: number, ids: readonly string[]): ResolvedOracle {
+  const path = `markets[${i}].oracle`;
+  if (!oracle) return { kind: 'own-book', sources: [i], delaySeconds: undefined, windowSeconds: 0 };
+  const delaySeconds = checkSeconds(oracle.delaySeconds, `${path}.delaySeconds`);
+  switch (oracle.source) {
+    case 'own-book':
+      return { kind: 'own-book', sources: [i], delaySeconds, windowSeconds: 0 };
+    case 'market':
+      return { kind: 'market', sources: [marketIndexOf(ids, oracle.marketId, `${path}.marketId`)], delaySeconds, windowSeconds: 0 };
+    case 'median':
+      if (oracle.marketIds.length === 0) {
+        throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: `${path}.marketIds`, value: [], reason: 'a median needs at least one market' });
+      }
+      return { kind: 'median', sources: oracle.marketIds.map((id, k) => marketIndexOf(ids, id, `${path}.marketIds[${k}]`)), delaySeconds, windowSeconds: 0 };
+    case 'twap': {
+      const windowSeconds = checkSeconds(oracle.windowSeconds, `${path}.windowSeconds`) ?? 0;
+      const source = oracle.marketId === undefined ? i : marketIndexOf(ids, oracle.marketId, `${path}.marketId`);
+      return { kind: 'twap', sources: [source], delaySeconds, windowSeconds };
+    }
+    default:
+      throw new FiresaleError('SCENARIO__UNKNOWN_MODEL', { path: `${path}.source`, value: (oracle as { source: unknown }).source, known: 'own-book, market, median, twap' });
+  }
+}
+
+function checkWithdrawal(w: MarketInput['liquidityWithdrawal'], i: number): MarketInput['liquidityWithdrawal'] {
+  if (!w) return undefined;
+  const path = `markets[${i}].liquidityWithdrawal`;
+  checkSeconds(w.windowSeconds, `${path}.windowSeconds`);
+  if (!(w.sensitivity >= 0)) throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: `${path}.sensitivity`, value: w.sensitivity, reason: 'must be 0 or more' });
+  if (!(w.floorMultiplier > 0 && w.floorMultiplier <= 1)) {
+    throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: `${path}.floorMultiplier`, value: w.floorMultiplier, reason: 'must be above 0 and at most 1' });
+  }
+  return w;
+}
+
+/** An arbitrage link with its markets resolved to indices. */
+export type ResolvedLink = { readonly a: number; readonly b: number; readonly capacityBase: number; readonly latencySeconds: number; readonly minGapFraction: number };
+
+function resolveLink(link: NonNullable<SimulatorInput['arbitrage']>[number], i: number, ids: readonly string[]): ResolvedLink {
+  const path = `arbitrage[${i}]`;
+  const a = marketIndexOf(ids, link.marketIds[0], `${path}.marketIds[0]`);
+  const b = marketIndexOf(ids, link.marketIds[1], `${path}.marketIds[1]`);
+  if (a === b) throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: `${path}.marketIds`, value: link.marketIds, reason: 'a link needs two different markets' });
+  if (!(link.capacityBasePerStep > 0)) {
+    throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: `${path}.capacityBasePerStep`, value: link.capacityBasePerStep, reason: 'must be greater than 0' });
+  }
+  return {
+    a,
+    b,
+    capacityBase: link.capacityBasePerStep,
+    latencySeconds: checkSeconds(link.latencySeconds, `${path}.latencySeconds`) ?? 0,
+    minGapFraction: link.minGapFraction ?? 0.0005,
+  };
 }

@@ -18,7 +18,7 @@ export class TriggerHeap {
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(key, this.keys[parent]!)) break;
+      if (!this.before(key, id, this.keys[parent]!, this.ids[parent]!)) break;
       this.ids[i] = this.ids[parent]!;
       this.keys[i] = this.keys[parent]!;
       i = parent;
@@ -44,8 +44,8 @@ export class TriggerHeap {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
-      if (child + 1 < last && this.before(this.keys[child + 1]!, this.keys[child]!)) child++;
-      if (!this.before(this.keys[child]!, key)) break;
+      if (child + 1 < last && this.before(this.keys[child + 1]!, this.ids[child + 1]!, this.keys[child]!, this.ids[child]!)) child++;
+      if (!this.before(this.keys[child]!, this.ids[child]!, key, id)) break;
       this.ids[i] = this.ids[child]!;
       this.keys[i] = this.keys[child]!;
       i = child;
@@ -54,8 +54,10 @@ export class TriggerHeap {
     this.keys[i] = key;
   }
 
-  private before(a: number, b: number): boolean {
-    return this.descending ? a > b : a < b;
+  /** Heap order: by key (highest first when descending), then by the lower id. */
+  private before(keyA: number, idA: number, keyB: number, idB: number): boolean {
+    if (keyA !== keyB) return this.descending ? keyA > keyB : keyA < keyB;
+    return idA < idB;
   }
 
   private grow(): void {

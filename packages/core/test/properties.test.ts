@@ -105,6 +105,18 @@ describe('engine properties', () => {
     );
   });
 
+  it('finds the same positions with the index walk as with a full scan of every position', () => {
+    fc.assert(
+      fc.property(world, (raw) => {
+        const w = { ...raw, partial: 1 as const };
+        const indexed = build(w).run(shockOf(w));
+        const scanned = build(w).run({ ...shockOf(w), triggerDetection: 'full-scan' });
+        expect(JSON.stringify(scanned)).toBe(JSON.stringify(indexed));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('liquidates nobody who was healthy when there is no shock', () => {
     fc.assert(
       fc.property(world, (raw) => {

@@ -40,9 +40,9 @@ export function finalizeSummary(plan: MonteCarloPlan, merged: BatchSummary, pack
   const n = merged.pathCount;
   const metrics: RiskMetric[] = [];
   const hs = `${h}s`;
-  const probability = (name: string, count: number, description: string): void => {
+  const probability = (name: string, count: number, description: string, suffix = ''): void => {
     const p = n > 0 ? count / n : NaN;
-    metrics.push({ name: `${name}_${hs}`, value: p, unit: 'probability', horizonSeconds: h, standardError: Math.sqrt((p * (1 - p)) / n), description });
+    metrics.push({ name: `${name}_${hs}${suffix}`, value: p, unit: 'probability', horizonSeconds: h, standardError: Math.sqrt((p * (1 - p)) / n), description });
   };
   for (const c of levels) {
     const cl = confidenceLabel(c);
@@ -125,11 +125,11 @@ export function finalizeSummary(plan: MonteCarloPlan, merged: BatchSummary, pack
     metrics.push({ name: `meanAmplification_${hs}[${m.marketId}]`, value: sketchMean(m.amplification), unit: 'ratio', horizonSeconds: h, marketId: m.marketId, description: `${m.marketId}: mean amplification over ${h} s` });
   }
   for (const a of merged.accounts) {
-    probability(`probabilityOfLiquidation[${a.accountId}]`, a.liquidatedPaths, `${a.accountId}: share of paths on which the account is liquidated within ${h} s`);
+    probability('probabilityOfLiquidation', a.liquidatedPaths, `${a.accountId}: share of paths on which the account is liquidated within ${h} s`, `[${a.accountId}]`);
     metrics.push({ name: `expectedLiquidationLoss_${hs}[${a.accountId}]`, value: sketchMean(a.lossQuote), unit: 'quote', horizonSeconds: h, description: `${a.accountId}: mean realised liquidation loss (quote) within ${h} s` });
   }
   if (merged.accounts.length > 1) {
-    probability('probabilityOfLiquidation[portfolio]', merged.portfolio.liquidatedPaths, `share of paths on which any tracked account is liquidated within ${h} s`);
+    probability('probabilityOfLiquidation', merged.portfolio.liquidatedPaths, `share of paths on which any tracked account is liquidated within ${h} s`, '[portfolio]');
     metrics.push({ name: `expectedLiquidationLoss_${hs}[portfolio]`, value: sketchMean(merged.portfolio.lossQuote), unit: 'quote', horizonSeconds: h, description: `tracked accounts together: mean realised liquidation loss (quote) within ${h} s` });
   }
   return {

@@ -53,3 +53,18 @@ export {
 } from './log-sketch';
 export type { SketchData, SketchStore } from './log-sketch';
 export { sha256Hex, canonicalJson } from './sha256';
+export { parseFieldPath, setScenarioField, getScenarioField } from './scenario-patch';
+export { ScenarioEvaluator, outcomeOf, RUN_PARAMETERS } from './scenario-evaluation';
+export type { ScenarioOutcome, SweepParameterName } from './scenario-evaluation';
+export { sweepParameter, sweepGrid } from './sweep';
+export type { SweepAxis, SweepPoint, SweepGrid, SweepOptions } from './sweep';
+export { findCriticalDepth } from './critical-depth';
+export type { CriticalDepthOptions, CriticalDepthResult } from './critical-depth';
+export { runSolvencyStresses, reverseStressTest, stressShocks } from './solvency-stress';
+export type { NamedStress, FundAdequacy, StressResult, ReverseStressOptions, ReverseStressResult } from './solvency-stress';
+export { compareContainment } from './containment-comparison';
+export type { ContainmentVariant, ContainmentVariantResult } from './containment-comparison';
+export { parameterFrontier } from './parameter-frontier';
+export type { FrontierPoint, FrontierOptions } from './parameter-frontier';
+export { leverageConcentration, concentrationIndex } from './concentration';
+export type { LeverageConcentration, MarketHeatmap, HeatmapBand, ConcentrationIndex, ConcentrationOptions } from './concentration';

@@ -6,7 +6,7 @@ import { defaultBatchOps } from './default-batch-ops';
 import { planBatchCount, batchPathCount } from './plan-batches';
 import { canonicalJson, planHash } from './plan-hash';
 import { openRedis } from './redis-connection';
-import { assertRunId, BATCH_JOB_NAME, batchJobId, DEFAULT_QUEUE_NAME, runKeys, type BatchJobData, type RunKeys } from './run-keys';
+import { assertRunId, BATCH_JOB_NAME, RUNNING_TTL_SECONDS, batchJobId, DEFAULT_QUEUE_NAME, runKeys, type BatchJobData, type RunKeys } from './run-keys';
 
 /** Options of {@link createBullmqRunner}. */
 export type BullmqRunnerOptions = {
@@ -42,8 +42,6 @@ export type BullmqRunner = JobRunner & {
   runIdFor(plan: MonteCarloPlan): string;
 };
 
-/** Seconds an unfinished run's keys are kept in Redis (a coordinator may resume it within this time). */
-const RUNNING_TTL_SECONDS = 7 * 86_400;
 /** How often outstanding jobs are checked for failure or disappearance, in milliseconds. */
 const JOB_CHECK_INTERVAL_MS = 1_000;
 /** How many of the lowest outstanding batches are checked each time. */
@@ -121,16 +119,18 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
       let lastJobCheck = Date.now();
       let reportedOnce = false;
 
+      let doneCursor = 0;
       for (;;) {
         signal?.throwIfAborted();
-        const [[, heldCount], [, runError]] = (await redis.multi().hlen(keys.results).hget(keys.meta, 'error').exec()) as [
-          [unknown, number],
+        const [[, doneList], [, runError]] = (await redis.multi().lrange(keys.done, doneCursor, -1).hget(keys.meta, 'error').exec()) as [
+          [unknown, string[]],
           [unknown, string | null],
         ];
         if (runError) throw new Error(`run ${runId} failed on a worker: ${runError}`);
-        if (heldCount > received.size) {
-          const fresh = (await redis.hkeys(keys.results)).map(Number).filter((b) => !received.has(b));
-          const texts = fresh.length > 0 ? await redis.hmget(keys.results, ...fresh.map(String)) : [];
+        doneCursor += doneList.length;
+        const fresh = [...new Set(doneList.map(Number))].filter((b) => !received.has(b));
+        if (fresh.length > 0) {
+          const texts = await redis.hmget(keys.results, ...fresh.map(String));
           fresh.forEach((batchIndex, i) => {
             const summary = parseBatchSummary(texts[i], batchIndex, plan, runId);
             received.add(batchIndex);
@@ -159,7 +159,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
       if (merged === undefined || pathsDone !== plan.paths) {
         throw new Error(`run ${runId}: merged ${pathsDone} paths, expected ${plan.paths}`);
       }
-      await redis.multi().expire(keys.meta, resultTtlSeconds).expire(keys.results, resultTtlSeconds).exec();
+      await redis.multi().expire(keys.meta, resultTtlSeconds).expire(keys.results, resultTtlSeconds).expire(keys.done, resultTtlSeconds).exec();
       return finalizeSummary(plan, merged, packageVersions);
     },
     async close() {
@@ -181,6 +181,7 @@ async function storePlan(redis: Redis, keys: RunKeys, plan: MonteCarloPlan, hash
     .hsetnx(keys.meta, 'batchCount', String(batchCount))
     .expire(keys.meta, RUNNING_TTL_SECONDS)
     .expire(keys.results, RUNNING_TTL_SECONDS)
+    .expire(keys.done, RUNNING_TTL_SECONDS)
     .exec();
   const stored = await redis.hget(keys.meta, 'planHash');
   if (stored !== hash) {

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { BatchOps } from './batch-ops';
 import { defaultBatchOps } from './default-batch-ops';
 import { openRedis, redactRedisUrl } from './redis-connection';
-import { DEFAULT_QUEUE_NAME, runKeys, type BatchJobData } from './run-keys';
+import { DEFAULT_QUEUE_NAME, runKeys, RUNNING_TTL_SECONDS, STORE_RESULT_SCRIPT, type BatchJobData } from './run-keys';
 
 /** Options of {@link startBullmqWorker}. */
 export type BullmqWorkerOptions = {
@@ -35,6 +35,8 @@ export type BullmqWorkerOptions = {
   readonly batchOps?: Pick<BatchOps, 'runBatch' | 'createCache'>;
   /** Called after each batch (for logs): `stored` is false when another attempt had stored that batch already. */
   readonly onBatch?: (event: BatchDoneEvent) => void;
+  /** Called when a batch starts (for logs). */
+  readonly onBatchStart?: (event: { runId: string; batchIndex: number }) => void;
   /** Called when a batch fails (for logs). */
   readonly onBatchError?: (event: { runId: string; batchIndex: number; message: string }) => void;
 };
@@ -64,7 +66,7 @@ type CachedRun = { readonly planHash: string; readonly plan: MonteCarloPlan };
 
 /**
  * Starts a worker that takes Monte Carlo batch jobs from the queue, runs `runBatch` with a per-process cache (the
- * simulator for a plan is built once and reused), and stores each result once (HSETNX into the run's results hash),
+ * simulator for a plan is built once and reused), and stores each result once (HSETNX into the run's results hash, plus the batch index on its done list),
  * so a batch re-run after a worker died counts once. A plan error (the batch function throws) fails the run at once
  * rather than being retried.
  *
@@ -107,6 +109,7 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<B
     // A retry of a batch whose earlier attempt already stored its result has nothing to do.
     if ((await redis.hexists(keys.results, field)) === 1) return { stored: false };
     const run = await loadRun(runId);
+    options.onBatchStart?.({ runId, batchIndex });
     const startedAt = Date.now();
     let summary;
     try {
@@ -118,7 +121,7 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<B
       await redis.hsetnx(keys.meta, 'error', `batch ${batchIndex}: ${message}`);
       throw new UnrecoverableError(message);
     }
-    const stored = (await redis.hsetnx(keys.results, field, JSON.stringify(summary))) === 1;
+    const stored = (await redis.eval(STORE_RESULT_SCRIPT, 2, keys.results, keys.done, field, JSON.stringify(summary), RUNNING_TTL_SECONDS)) === 1;
     options.onBatch?.({ runId, batchIndex, pathCount: summary.pathCount, stored, durationMs: Date.now() - startedAt });
     return { stored };
   };

@@ -19,12 +19,14 @@ export type RunKeys = {
   readonly meta: string;
   /** Hash: batch index (decimal) → BatchSummary JSON, each field written once (HSETNX). */
   readonly results: string;
+  /** List: batch indices in the order their results were stored (the coordinator reads it from a cursor). */
+  readonly done: string;
 };
 
 /** The Redis keys of run `runId` on queue `queueName`. */
 export function runKeys(queueName: string, runId: string): RunKeys {
   const base = `firesale:mc:${queueName}:${runId}`;
-  return { meta: `${base}:meta`, results: `${base}:results` };
+  return { meta: `${base}:meta`, results: `${base}:results`, done: `${base}:done` };
 }
 
 /**
@@ -34,6 +36,25 @@ export function runKeys(queueName: string, runId: string): RunKeys {
 export function batchJobId(runId: string, batchIndex: number): string {
   return `${runId}.${batchIndex}`;
 }
+
+/**
+ * Stores a batch result once: HSETNX into the results hash and, only if this write was the first, RPUSH of the
+ * batch index onto the done list, atomically. KEYS: results, done; ARGV: batch index, summary JSON, TTL in seconds set on
+ * the two keys if they have none yet (an unfinished run). Returns 1 if
+ * stored, 0 if the batch was already held (a duplicate, ignored).
+ */
+export const STORE_RESULT_SCRIPT = `if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
+  redis.call('RPUSH', KEYS[2], ARGV[1])
+  if redis.call('TTL', KEYS[1]) < 0 then
+    redis.call('EXPIRE', KEYS[1], ARGV[3])
+    redis.call('EXPIRE', KEYS[2], ARGV[3])
+  end
+  return 1
+end
+return 0`;
+
+/** Seconds an unfinished run's keys are kept in Redis (a coordinator may resume it within this time). */
+export const RUNNING_TTL_SECONDS = 7 * 86_400;
 
 /** The data of one batch job: which run, which batch. The plan itself is read from the run's meta hash. */
 export type BatchJobData = {

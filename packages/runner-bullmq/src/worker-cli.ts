@@ -95,6 +95,7 @@ export async function runWorkerCli(argv: readonly string[], io: WorkerCliIo = de
               `firesale-worker: run ${e.runId} batch ${e.batchIndex}: ${e.pathCount} paths in ${e.durationMs} ms${e.stored ? '' : ' (already stored, ignored)'}`,
             )
         : undefined,
+      onBatchStart: verbose ? (e) => io.writeError(`firesale-worker: run ${e.runId} batch ${e.batchIndex} started`) : undefined,
       onBatchError: (e) => io.writeError(`firesale-worker: run ${e.runId} batch ${e.batchIndex} failed: ${e.message}`),
       ...io.workerOptions,
     });

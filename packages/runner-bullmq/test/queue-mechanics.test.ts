@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBullmqRunner, runKeys, runWorkerCli, startBullmqWorker } from '../src/index';
@@ -6,7 +5,7 @@ import type { RunProgress } from '@firesale/risk';
 import { runStandInInline, standInOps, standInPlan } from './fixtures/stand-in-ops';
 import { expectSameSummary } from './helpers/expect-same-summary';
 import { freePort, startRedisServer, type TestRedis } from './helpers/redis-server';
-import { bundleWorkerEntry, spawnWorker, stopWorker, type WorkerProcess } from './helpers/worker-process';
+import { bundleWorkerEntry, killMidBatch, spawnWorker, stopWorker, type WorkerProcess } from './helpers/worker-process';
 
 // Queue mechanics with a stand-in batch function (risk-independent): ordering, exactly-once results, fault recovery.
 let redis: TestRedis;
@@ -72,6 +71,13 @@ describe('bullmq runner mechanics (stand-in batch function)', () => {
       const second = JSON.stringify(ops.runBatch(plan, 1, ops.createCache()));
       expect(await client.hsetnx(keys.results, '1', second)).toBe(0);
       expect(await client.hlen(keys.results)).toBe(3);
+      expect(await client.lrange(keys.done, 0, -1)).toHaveLength(3);
+      // A finished run's keys expire after resultTtlSeconds (default one day).
+      for (const key of [keys.meta, keys.results, keys.done]) {
+        const ttl = await client.ttl(key);
+        expect(ttl).toBeGreaterThan(86_000);
+        expect(ttl).toBeLessThanOrEqual(86_400);
+      }
       expectSameSummary(summary, runStandInInline(plan));
     } finally {
       client.disconnect();
@@ -84,37 +90,14 @@ describe('bullmq runner mechanics (stand-in batch function)', () => {
     const plan = standInPlan(2_000, 50);
     const queueName = 'mech-kill';
     const args = ['--redis', redis.url, '--queue', queueName, '--lock-duration', '1000', '--stalled-interval', '500', '--verbose'];
-    const env = { STAND_IN_BUSY_MS: '60' };
-    const spawnEnvWorker = () => {
-      const previous = process.env.STAND_IN_BUSY_MS;
-      process.env.STAND_IN_BUSY_MS = env.STAND_IN_BUSY_MS;
-      const started = spawnWorker(workerBundle, args);
-      process.env.STAND_IN_BUSY_MS = previous;
-      return started;
-    };
-    const victim = await spawnEnvWorker();
-    const survivor = await spawnEnvWorker();
+    const victim = await spawnWorker(workerBundle, args, { STAND_IN_BUSY_MS: '20', HANG_AFTER_BATCHES: '2' });
+    const survivor = await spawnWorker(workerBundle, args, { STAND_IN_BUSY_MS: '20' });
     const runner = createBullmqRunner({ redisUrl: redis.url, queueName, batchOps: standInOps(), pollIntervalMs: 20 });
-    const queue = new Queue(queueName, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
-    let killedBatch: number | undefined;
-    const killer = (async () => {
-      // Wait until the victim holds an active batch, then kill it without warning.
-      for (let tries = 0; tries < 500 && killedBatch === undefined; tries++) {
-        const active = await queue.getActive();
-        const held = active.find((job) => String(job.processedBy ?? '').endsWith(`:${victim.pid}`));
-        if (held && victim.stderr().includes('batch ')) {
-          victim.child.kill('SIGKILL');
-          killedBatch = (held.data as { batchIndex: number }).batchIndex;
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    })();
+    const killer = killMidBatch(victim);
     const workers: WorkerProcess[] = [victim, survivor];
     try {
       const summary = await runner.run(plan);
-      await killer;
-      expect(killedBatch).toBeTypeOf('number');
+      const killedBatch = await killer;
       expect((await victim.exited).signal).toBe('SIGKILL');
       expect(summary).toMatchObject({ paths: 2_000, pathIndexSum: (1_999 * 2_000) / 2 });
       expectSameSummary(summary, runStandInInline(plan));
@@ -124,7 +107,6 @@ describe('bullmq runner mechanics (stand-in batch function)', () => {
       expect(storedBatches([survivor.stderr()])).toContain(killedBatch);
     } finally {
       await runner.close();
-      await queue.close();
       await Promise.all(workers.map((w) => stopWorker(w)));
     }
   });

@@ -10,7 +10,15 @@ import {
   type SimulatorInput,
   type VenueInput,
 } from '@firesale/core';
-import { checkL2Snapshot, createL2Book, createLinearBook, createParametricBook, parseL2SnapshotJson, type L2Snapshot } from '@firesale/orderbook';
+import {
+  checkL2Snapshot,
+  createConstantProductPool,
+  createL2Book,
+  createLinearBook,
+  createParametricBook,
+  parseL2SnapshotJson,
+  type L2Snapshot,
+} from '@firesale/orderbook';
 import type { LiquidationEngineModelV1, OrderBookModelV1, SideSign } from '@firesale/spec';
 import { parsePositionsCsv } from './positions-csv';
 import { issuesToErrors } from './scenario-errors';
@@ -98,6 +106,22 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
       baseAsset: market.baseAsset,
       book,
       ...(market.stressDepthMultiplier === undefined ? {} : { stressDepthMultiplier: market.stressDepthMultiplier }),
+      ...(market.oracle === undefined ? {} : { oracle: market.oracle }),
+      ...(market.liquidityWithdrawal === undefined ? {} : { liquidityWithdrawal: market.liquidityWithdrawal }),
+    });
+  });
+
+  scenario.markets.forEach((market, i) => {
+    const oracle = market.oracle;
+    if (!oracle) return;
+    const refs = oracle.source === 'median' ? oracle.marketIds.map((id, k) => [id, `markets[${i}].oracle.marketIds[${k}]`] as const) : 'marketId' in oracle && oracle.marketId !== undefined ? [[oracle.marketId, `markets[${i}].oracle.marketId`] as const] : [];
+    for (const [id, path] of refs) {
+      if (!marketIds.includes(id)) errors.push(new FiresaleError('SCENARIO__UNKNOWN_MARKET', { path, value: id, known: marketIds.join(', ') }));
+    }
+  });
+  scenario.arbitrage.forEach((link, i) => {
+    link.markets.forEach((id, k) => {
+      if (!marketIds.includes(id)) errors.push(new FiresaleError('SCENARIO__UNKNOWN_MARKET', { path: `arbitrage[${i}].markets[${k}]`, value: id, known: marketIds.join(', ') }));
     });
   });
 
@@ -277,6 +301,12 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     positions: table,
     quoteAsset: scenario.quoteAsset,
     timing: scenario.timing,
+    arbitrage: scenario.arbitrage.map((link) => ({
+      marketIds: link.markets,
+      capacityBasePerStep: link.capacityBasePerStep,
+      ...(link.latencySeconds === undefined ? {} : { latencySeconds: link.latencySeconds }),
+      ...(link.minGapFraction === undefined ? {} : { minGapFraction: link.minGapFraction }),
+    })),
     containment: {
       ...(containment.maxLiquidatedNotionalPerStepQuote === undefined ? {} : { maxLiquidatedNotionalPerStepQuote: containment.maxLiquidatedNotionalPerStepQuote }),
       ...(containment.priceMonitoring === undefined ? {} : { priceMonitoring: containment.priceMonitoring }),
@@ -287,7 +317,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
 }
 
 function buildBook(spec: BookSpec, mid: number | undefined, path: string, read: ReadTextFile | undefined, errors: FiresaleError[]): OrderBookModelV1 | undefined {
-  const resilience = spec.resilience;
+  const resilience = 'resilience' in spec ? spec.resilience : undefined;
   const withResilience = resilience ? { resilience } : {};
   if (spec.model === 'l2') {
     let snapshot: L2Snapshot | undefined;
@@ -316,6 +346,9 @@ function buildBook(spec: BookSpec, mid: number | undefined, path: string, read: 
       return undefined;
     }
     return createL2Book({ bids: snapshot.bids, asks: snapshot.asks, ...withResilience, ...(spec.beyondLastLevel ? { beyondLastLevel: spec.beyondLastLevel } : {}) });
+  }
+  if (spec.model === 'constant-product') {
+    return createConstantProductPool({ baseReserve: spec.baseReserve, quoteReserve: spec.quoteReserve, ...(spec.feeRate === undefined ? {} : { feeRate: spec.feeRate }) });
   }
   if (mid === undefined) {
     errors.push(new FiresaleError('SCENARIO__VALUE_MISSING', { path: `${path}.initialPriceQuote` }));

@@ -33,6 +33,16 @@ export const bookSchema = z.discriminatedUnion('model', [
     .strict(),
   z
     .object({
+      model: z.literal('constant-product'),
+      /** Base in the pool (x); the price is quoteReserve / baseReserve. */
+      baseReserve: positive,
+      quoteReserve: positive,
+      /** The pool's fee on the input amount (0.003 for 0.3%). */
+      feeRate: fraction.optional(),
+    })
+    .strict(),
+  z
+    .object({
       model: z.literal('l2'),
       /** Levels inline, or a JSON file (relative to the scenario) with `{bids, asks}`. */
       snapshot: z.object({ bids: z.array(l2Level), asks: z.array(l2Level) }).optional(),
@@ -68,6 +78,27 @@ export const marketSchema = z
     book: bookSchema,
     /** Depth multiplier once the shock starts (0.6 keeps 60% of the depth). Default 1. */
     stressDepthMultiplier: positive.optional(),
+    /** Where the mark price comes from: own book (default), another market, a median, or a TWAP; with its delay. */
+    oracle: z
+      .discriminatedUnion('source', [
+        z.object({ source: z.literal('own-book'), delaySeconds: nonNegative.optional() }).strict(),
+        z.object({ source: z.literal('market'), marketId: z.string().min(1), delaySeconds: nonNegative.optional() }).strict(),
+        z.object({ source: z.literal('median'), marketIds: z.array(z.string().min(1)).min(1), delaySeconds: nonNegative.optional() }).strict(),
+        z.object({ source: z.literal('twap'), marketId: z.string().min(1).optional(), windowSeconds: nonNegative, delaySeconds: nonNegative.optional() }).strict(),
+      ])
+      .optional(),
+    /** Market makers pull depth as volatility rises: multiplier max(floor, exp(-sensitivity × window volatility)). */
+    liquidityWithdrawal: z.object({ windowSeconds: nonNegative, sensitivity: nonNegative, floorMultiplier: finite }).strict().optional(),
+  })
+  .strict();
+
+/** Arbitrageurs linking two markets of one asset (two venues), with a capacity per step and a latency. */
+export const arbitrageLinkSchema = z
+  .object({
+    markets: z.tuple([z.string().min(1), z.string().min(1)]),
+    capacityBasePerStep: finite,
+    latencySeconds: finite.optional(),
+    minGapFraction: nonNegative.optional(),
   })
   .strict();
 
@@ -188,6 +219,8 @@ export const scenarioSchema = z
     generators: z.array(generatorSchema).default([]),
     shocks: z.array(shockSchema).min(1),
     containment: containmentSchema.default({}),
+    /** Cross-venue arbitrage links. */
+    arbitrage: z.array(arbitrageLinkSchema).default([]),
   })
   .strict();
 

@@ -40,8 +40,8 @@ export type WorkerProcess = {
 };
 
 /** Spawns `node <bundle> ...args` and waits until it says it is waiting for batches. */
-export async function spawnWorker(bundle: string, args: readonly string[]): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+export async function spawnWorker(bundle: string, args: readonly string[], env: Record<string, string> = {}): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -74,4 +74,24 @@ export async function stopWorker(worker: WorkerProcess, graceMs = 5_000): Promis
   const timer = setTimeout(() => worker.child.kill('SIGKILL'), graceMs);
   await worker.exited;
   clearTimeout(timer);
+}
+
+/**
+ * Waits until the worker (run with `--verbose` and HANG_AFTER_BATCHES, so it gets stuck in a batch) has finished
+ * at least one batch and started another it has not finished, then kills it with SIGKILL. Returns that batch.
+ */
+export async function killMidBatch(worker: WorkerProcess, timeoutMs = 20_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const log = worker.stderr();
+    const started = [...log.matchAll(/batch (\d+) started/g)].map((m) => Number(m[1]));
+    const finished = new Set([...log.matchAll(/batch (\d+): \d+ paths/g)].map((m) => Number(m[1])));
+    const running = started.find((b) => !finished.has(b));
+    if (finished.size > 0 && running !== undefined) {
+      worker.child.kill('SIGKILL');
+      return running;
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error(`worker never ran a second batch:\n${worker.stderr()}`);
 }

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Memory of the inline Monte Carlo runner as the path count grows: resident memory after 10,000 and after
+// 1,000,000 paths of a small scenario, each in a fresh process (peak RSS and RSS at the end, after a GC).
+// Summaries are mergeable sketches, so memory should not grow with the path count. `--json` prints one JSON
+// object per line; `--paths a,b` changes the counts. Uses the built packages (`npx turbo run build`).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({ options: { json: { type: 'boolean' }, paths: { type: 'string' }, child: { type: 'string' } } });
+
+const scenario = {
+  name: 'bench: small crowd',
+  seed: 5,
+  timing: { stepSeconds: 10 },
+  venues: [{ id: 'v', model: 'generic', params: { maintenanceMarginRate: 0.005, liquidationFeeRate: 0.01, maxLeverage: 100 }, insuranceFundQuote: 100_000 }],
+  markets: [{ id: 'BTC-PERP', venue: 'v', baseAsset: 'BTC', initialPriceQuote: 100_000, book: { model: 'parametric', depthQuotePerPercent: 2_000_000 } }],
+  generators: [{ market: 'BTC-PERP', count: 50, longShare: 0.7, notionalQuote: { distribution: 'lognormal', median: 50_000, sigma: 1 }, leverage: { distribution: 'discrete', values: [10, 20, 50], weights: [1, 1, 1] } }],
+  shocks: [{ market: 'BTC-PERP', returnPct: -3 }],
+};
+
+if (args.child) {
+  const { createInlineRunner } = await import('../packages/risk/dist/index.js');
+  const paths = Number(args.child);
+  const started = performance.now();
+  const summary = await createInlineRunner().run({ scenario, shockModel: { model: 'merton', volatilityAnnual: 0.9, jumpIntensityAnnual: 5000, jumpMeanLog: -0.02, jumpStdLog: 0.02, pathStepSeconds: 10 }, paths, seed: 1, batchSize: 1000, horizonSeconds: 60 });
+  globalThis.gc?.();
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(JSON.stringify({ paths, seconds, rssMiB: process.memoryUsage().rss / 2 ** 20, heapUsedAfterGcMiB: process.memoryUsage().heapUsed / 2 ** 20, peakRssMiB: process.resourceUsage().maxRSS / 1024, summaryBytes: JSON.stringify(summary).length, pathsWithLiquidation: summary.pathsWithLiquidation }));
+} else {
+  const counts = (args.paths ?? '10000,1000000').split(',').map(Number);
+  const results = [];
+  for (const paths of counts) {
+    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', String(paths)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const r = { bench: 'mc-memory', runner: 'inline', ...JSON.parse(child.stdout) };
+    results.push(r);
+    if (args.json) console.log(JSON.stringify(r));
+    else console.log(`paths=${r.paths}  seconds=${r.seconds.toFixed(1)}  rss=${r.rssMiB.toFixed(1)} MiB  peak=${r.peakRssMiB.toFixed(1)} MiB  live heap after GC=${r.heapUsedAfterGcMiB.toFixed(1)} MiB  summary=${r.summaryBytes} bytes`);
+  }
+  const [a, b] = [results[0], results[results.length - 1]];
+  const ratio = { bench: 'mc-memory', runner: 'ratio', pathsRatio: b.paths / a.paths, peakRssRatio: b.peakRssMiB / a.peakRssMiB, rssRatio: b.rssMiB / a.rssMiB, heapAfterGcRatio: b.heapUsedAfterGcMiB / a.heapUsedAfterGcMiB };
+  if (args.json) console.log(JSON.stringify(ratio));
+  else console.log(`peak RSS ratio ${ratio.peakRssRatio.toFixed(3)}, live heap ratio ${ratio.heapAfterGcRatio.toFixed(3)} for ${ratio.pathsRatio}x the paths`);
+}
