@@ -16,7 +16,7 @@ import { GrowableFloat64, GrowableUint32 } from './growable';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
 import { REPORT_VERSION, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
 import type { RunOptions, ShockInput } from './simulation-input';
-import type { AssetCollateral, BuiltModel } from './simulator';
+import { createRunScratch, type AssetCollateral, type BuiltModel, type RunScratch } from './simulator';
 import { disposalOrderLots } from './staged-disposal';
 import { TriggerHeap } from './trigger-heap';
 
@@ -65,6 +65,7 @@ export class CascadeRun {
 
   // Position state shared with the model, journaled.
   private readonly flags: Uint8Array;
+  private readonly scratch: RunScratch;
   private readonly journalIds = new GrowableUint32(256);
   private readonly journalSize = new GrowableFloat64(256);
   private readonly journalMargin = new GrowableFloat64(256);
@@ -177,7 +178,12 @@ export class CascadeRun {
     );
     const M = (this.marketCount = model.books.length);
     const V = (this.venueCount = model.engines.length);
-    this.flags = new Uint8Array(model.positions.count);
+    // Per-run state sized by positions and accounts lives in buffers the built model lends to one run at a time
+    // (reset with a fill, not allocated: fresh memory is slow to touch, and Monte Carlo runs thousands of paths).
+    this.scratch = model.scratch.inUse ? createRunScratch(model.positions.count, model.accountIds.length) : model.scratch;
+    this.scratch.inUse = true;
+    this.flags = this.scratch.flags;
+    this.flags.fill(0);
     this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
     this.monitored = model.input.containment?.priceMonitoring !== undefined;
     this.fullScan = options.triggerDetection === 'full-scan';
@@ -230,15 +236,17 @@ export class CascadeRun {
     this.fundMinimum = Float64Array.from(this.fund);
     this.venueBadDebt = new Float64Array(V);
     this.adlEnabled = Uint8Array.from(model.input.venues, (v) => ((v.autoDeleveraging ?? v.engine.capabilities.autoDeleveraging) ? 1 : 0));
-    this.cash = Float64Array.from(model.cashQuote);
-    this.accountQueued = new Uint8Array(model.accountIds.length);
+    this.cash = this.scratch.cash;
+    this.cash.set(model.cashQuote);
+    this.accountQueued = this.scratch.accountQueued;
+    this.accountQueued.fill(0);
     this.assetCollateral = new Map(model.assetCollateral);
 
     this.timelineMid = model.books.map(() => new GrowableFloat64());
     this.timelineMark = model.books.map(() => new GrowableFloat64());
     this.timelineLiquidated = model.books.map(() => new GrowableFloat64());
     this.timelineFund = model.engines.map(() => new GrowableFloat64());
-    this.ledgerStart = this.ledgerTotal();
+    this.ledgerStart = options.checkInvariants ? this.ledgerTotal() : 0;
   }
 
   /** Runs the cascade to the end and returns the report; restores the shared state whatever happens. */
@@ -317,6 +325,7 @@ export class CascadeRun {
       pos.marginQuote[id] = this.journalMargin.data[k]!;
     }
     this.journalIds.length = 0;
+    this.scratch.inUse = false;
   }
 
   // ---- prices ---------------------------------------------------------------------------------------------
@@ -1273,7 +1282,7 @@ export class CascadeRun {
     const liquidated: Record<string, number[]> = {};
     const funds: Record<string, number[]> = {};
     const markets = [];
-    const liquidations = this.liquidationRecords();
+    const liquidations = this.options.detail === 'summary' ? [] : this.liquidationRecords();
     const notionalByMarket = new Float64Array(M);
     const countByMarket = new Uint32Array(M);
     for (let k = 0; k < this.liqTime.length; k++) {
@@ -1354,7 +1363,7 @@ export class CascadeRun {
       seed: this.options.seed ?? 0,
       summary: {
         positions: this.m.positions.count,
-        liquidations: liquidations.length,
+        liquidations: this.liqTime.length,
         liquidatedPositions: this.liquidatedPositionCount,
         liquidatedNotionalQuote: this.liquidatedNotional,
         generations: this.maxGeneration,

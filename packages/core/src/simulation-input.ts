@@ -171,6 +171,11 @@ export type RunOptions = {
    */
   readonly triggerDetection?: 'index' | 'full-scan';
   /**
+   * `full` (default) lists every liquidation in the report; `summary` leaves `liquidations` empty (the counts,
+   * totals, markets, funds and timeline are the same), for Monte Carlo paths that only need the numbers.
+   */
+  readonly detail?: 'full' | 'summary';
+  /**
    * Filled with where the run spent its time (wall-clock milliseconds). Kept out of the report, which stays
    * identical from run to run.
    */

@@ -52,11 +52,12 @@ export function createSimulator(input: SimulatorInput): Simulator {
       return {
         advance: () => !done && run.advance(),
         finish(): CascadeReport {
+          const report = run.report();
           if (!done) {
             done = true;
             run.restore();
           }
-          return run.report();
+          return report;
         },
       };
     },
@@ -178,6 +179,7 @@ function buildModel(input: SimulatorInput) {
 
   return {
     input,
+    scratch: createRunScratch(n, accountCount),
     oracles,
     withdrawal,
     links,
@@ -286,4 +288,12 @@ function resolveLink(link: NonNullable<SimulatorInput['arbitrage']>[number], i: 
     latencySeconds: checkSeconds(link.latencySeconds, `${path}.latencySeconds`) ?? 0,
     minGapFraction: link.minGapFraction ?? 0.0005,
   };
+}
+
+/** Buffers one run at a time borrows from the built model. */
+export type RunScratch = { flags: Uint8Array; cash: Float64Array; accountQueued: Uint8Array; inUse: boolean };
+
+/** Allocates a run's position- and account-sized buffers. */
+export function createRunScratch(positions: number, accounts: number): RunScratch {
+  return { flags: new Uint8Array(positions), cash: new Float64Array(accounts), accountQueued: new Uint8Array(accounts), inUse: false };
 }

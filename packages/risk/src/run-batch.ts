@@ -49,6 +49,8 @@ export function runBatch(plan: MonteCarloPlan, batchIndex: number, cache: BatchC
     const options: RunOptions = {
       shocks,
       seed,
+      // Per-liquidation records are only read when accounts are tracked.
+      ...(state.tracked.length === 0 ? { detail: 'summary' as const } : {}),
       depthMultipliers: depth,
       ...(latency === undefined ? {} : { liquidatorLatencySeconds: latency }),
       ...(oracle === undefined ? {} : { oracleDelaySeconds: oracle }),
