@@ -1,6 +1,6 @@
 /**
  * Monte Carlo risk analytics for firesale: seeded shock models (GBM, Merton jumps, historical bootstrap, fixed
- * stresses) and parameter uncertainty, run in batches by a {@link JobRunner} and reduced to mergeable
+ * stresses) and parameter uncertainty, run in batches by a `JobRunner` and reduced to mergeable
  * summaries (log-bucket sketches, counts) whose memory stays flat as the path count grows; named metrics
  * stating horizon and confidence (liquidation-at-risk, VaR/ES of the price drop and of bad debt, ADL and
  * insurance-fund exhaustion probabilities); leverage concentration, depth sweeps and critical depth, solvency

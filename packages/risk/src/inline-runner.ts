@@ -6,7 +6,7 @@ import { runBatch } from './run-batch';
 import { validatePlan } from './validate-plan';
 
 /**
- * A {@link JobRunner} that runs every batch in this thread, one after another, yielding to the event loop between
+ * A `JobRunner` that runs every batch in this thread, one after another, yielding to the event loop between
  * batches (so progress bars draw and an abort signal is seen). The simulator is built once per plan.
  */
 export function createInlineRunner(options: BatchCacheOptions = {}): JobRunner {

@@ -14,7 +14,7 @@ export type PriceReturns = {
  * milliseconds (values above 1e11) or ISO dates; each further column is one market's price (the header names
  * it). Rows are sorted by time; returns are ln(p[k] / p[k-1]).
  *
- * @throws {@link FiresaleError} `CSV__MALFORMED_ROW` naming the file, line and reason (an empty file, fewer than
+ * @throws `FiresaleError` `CSV__MALFORMED_ROW` naming the file, line and reason (an empty file, fewer than
  * two prices, a non-positive price, a bad time).
  */
 export function parsePriceCsv(text: string, path = 'prices.csv'): PriceReturns {

@@ -22,7 +22,7 @@ export function batchRange(plan: MonteCarloPlan, batchIndex: number): { start: n
  * engine's run seed and its price path from `createRng(seed).fork(i)`: its result does not depend on the batch
  * size, the runner, or which process ran it. The simulator comes from `cache` (built once per process).
  *
- * @throws {@link FiresaleErrors} for an invalid plan or scenario (each problem naming its field).
+ * @throws `FiresaleErrors` for an invalid plan or scenario (each problem naming its field).
  */
 export function runBatch(plan: MonteCarloPlan, batchIndex: number, cache: BatchCache = defaultCache()): BatchSummary {
   validatePlan(plan);

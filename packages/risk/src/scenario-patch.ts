@@ -12,7 +12,7 @@ export function parseFieldPath(path: string): (string | number)[] {
 /**
  * A copy of a raw scenario with one field set (objects on the way are copied, the rest shared).
  *
- * @throws {@link FiresaleError} `SCENARIO__INVALID_FIELD` when a parent of the field does not exist.
+ * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` when a parent of the field does not exist.
  */
 export function setScenarioField(scenario: unknown, path: string, value: unknown): unknown {
   const keys = parseFieldPath(path);

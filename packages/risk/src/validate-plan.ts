@@ -11,7 +11,7 @@ const isFiniteNumber = (x: unknown): boolean => typeof x === 'number' && Number.
  * Checks a plan's own fields (the scenario is checked when it is prepared) and reports every problem, each
  * naming its field (`paths`, `shockModel.volatilityAnnual`, `parameters.depthMultiplier.min`...).
  *
- * @throws {@link FiresaleErrors} with one `SCENARIO__INVALID_FIELD` per problem.
+ * @throws `FiresaleErrors` with one `SCENARIO__INVALID_FIELD` per problem.
  */
 export function validatePlan(plan: MonteCarloPlan): void {
   const errors: FiresaleError[] = [];

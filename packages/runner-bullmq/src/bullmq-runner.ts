@@ -33,7 +33,7 @@ export type BullmqRunnerOptions = {
   readonly batchOps?: Pick<BatchOps, 'mergeSummaries' | 'finalizeSummary' | 'validatePlan'>;
 };
 
-/** A coordinator {@link JobRunner} on BullMQ: what {@link createBullmqRunner} returns. */
+/** A coordinator `JobRunner` on BullMQ: what {@link createBullmqRunner} returns. */
 export type BullmqRunner = JobRunner & {
   readonly kind: 'bullmq';
   /** The queue batches go to. */

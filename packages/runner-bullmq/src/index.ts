@@ -1,5 +1,5 @@
 /**
- * `@firesale/runner-bullmq`: a Monte Carlo {@link JobRunner} across machines. The coordinator enqueues one BullMQ job
+ * `@firesale/runner-bullmq`: a Monte Carlo `JobRunner` across machines. The coordinator enqueues one BullMQ job
  * per batch on Redis; workers (`firesale-worker --redis <url>`) run them; results are stored once per batch and
  * merged in batch order, so the summary equals the inline runner's for the same plan.
  *

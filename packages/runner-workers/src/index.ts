@@ -1,5 +1,5 @@
 /**
- * A firesale Monte Carlo {@link JobRunner} on Node worker threads (piscina): batches of paths run in parallel,
+ * A firesale Monte Carlo `JobRunner` on Node worker threads (piscina): batches of paths run in parallel,
  * the engine's index is built once per thread, and summaries are merged in batch order so the answer equals the
  * inline runner's.
  *

@@ -16,7 +16,7 @@ export type WorkerRunnerOptions = {
 };
 
 /**
- * A {@link JobRunner} on Node worker threads (piscina). Batches go to the threads as they free up; each thread
+ * A `JobRunner` on Node worker threads (piscina). Batches go to the threads as they free up; each thread
  * builds the engine's index once per plan and reuses it. Summaries are folded in batch order
  * ({@link BatchFolder}), so the result is byte-identical to the inline runner's for the same plan.
  *
