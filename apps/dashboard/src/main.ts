@@ -5,6 +5,7 @@ import { LiquidationHeatmapView } from './charts/liquidation-heatmap-view';
 import { liquidationsChartSpec } from './charts/liquidations-chart';
 import { priceChartSpec } from './charts/price-chart';
 import { TimeChart } from './charts/time-chart';
+import { AnalysisClient } from './analysis/analysis-client';
 import { applyControls, controlsFromScenario, type Controls, type VenueOverride } from './controls';
 import { EngineClient } from './engine/engine-client';
 import type { SimulationProblem, SimulationResult } from './engine/simulation-result';
@@ -15,9 +16,11 @@ import { decodeUrlState, encodeUrlState } from './url-state';
 import { venueParamsFor } from './venue-presets';
 import { renderAdlTable } from './views/adl-table';
 import { ControlsPanel } from './views/controls-panel';
+import { MonteCarloPanel, type AnalysisInput } from './views/monte-carlo-panel';
 import { Playback } from './views/playback';
 import { renderProblems } from './views/problems-view';
 import { renderSummary } from './views/summary-view';
+import { SweepPanel } from './views/sweep-panel';
 
 type Source = { id: string; label: string; json: unknown; files?: Readonly<Record<string, string>> };
 
@@ -43,6 +46,8 @@ const panel = new ControlsPanel($('controls'), (next) => {
   inputAt = performance.now();
   controls = next;
   history.replaceState(null, '', encodeUrlState(source.id, base, controls));
+  monteCarlo.controlsChanged();
+  sweep.controlsChanged();
   void simulate();
 });
 
@@ -51,6 +56,24 @@ const playback = new Playback($('playback'), (index) => {
   for (const chart of [priceChart, liquidationsChart, fundChart]) chart.setPlayhead(seconds);
   heatmap.setPlayhead(seconds);
 });
+
+/** The current scenario with the controls applied, for the analyses (undefined while the venue has no table). */
+function analysisInput(): AnalysisInput {
+  const venue = controls.venue === 'scenario' ? undefined : venueOverride();
+  if (venue && 'message' in venue) throw new Error(venue.message);
+  const scenario = applyControls(source.json, base, controls, venue);
+  return {
+    scenario,
+    ...(source.files ? { files: source.files } : {}),
+    shockPct: controls.shockPct,
+    quoteAsset: last?.quoteAsset ?? 'USD',
+    baseAsset: last?.baseAsset ?? 'BTC',
+  };
+}
+
+const analyses = new AnalysisClient();
+const monteCarlo = new MonteCarloPanel($('monte-carlo-body'), analyses, analysisInput);
+const sweep = new SweepPanel($('sweep-body'), analyses, analysisInput);
 
 for (const s of bundledScenarios) select.append(new Option(s.label, s.id));
 
@@ -64,6 +87,8 @@ function useSource(next: Source, initial?: Controls): void {
   const description = (next.json as { description?: unknown }).description;
   $('description').textContent = typeof description === 'string' ? description : '';
   history.replaceState(null, '', encodeUrlState(source.id, base, controls));
+  monteCarlo.controlsChanged();
+  sweep.controlsChanged();
 }
 
 function venueOverride(): VenueOverride | SimulationProblem {

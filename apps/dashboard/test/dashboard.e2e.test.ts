@@ -173,6 +173,59 @@ describe('dashboard in chromium', () => {
     await page.close();
   });
 
+  it('runs the Monte Carlo fan chart and the depth-by-shock sweep in the worker', async () => {
+    const page = await openPage();
+    await page.click('[data-testid="mc-run"]');
+    await page.waitForFunction(() => document.body.dataset.mcState === 'done', undefined, { timeout: 60_000 });
+    expect(await page.locator('#fan-chart canvas').count()).toBeGreaterThan(0);
+    const fanLegend = await page.textContent('#fan-chart .u-legend');
+    for (const label of ['5% quantile', '25% quantile', 'median', '75% quantile', '95% quantile', 'initial price']) expect(fanLegend).toContain(label);
+    expect(await page.textContent('[data-testid="mc-status"]')).toMatch(/^100 paths, Merton jumps of -3%/);
+    expect(await page.textContent('[data-testid="mc-metrics"]')).toContain('99% price-drop VaR');
+
+    await page.click('[data-testid="sweep-run"]');
+    await page.waitForFunction(() => document.body.dataset.sweepState === 'done', undefined, { timeout: 60_000 });
+    const heat = page.locator('#sweep-heatmap canvas');
+    expect(await heat.count()).toBe(1);
+    expect(await page.textContent('[data-testid="sweep-status"]')).toMatch(/^64 cascades in/);
+    // The grid is painted (a cell's centre is opaque) and its tooltip names the cell's numbers.
+    const box = (await heat.boundingBox())!;
+    const painted = await heat.evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(Math.round(c.width * 0.5), Math.round(c.height * 0.3), 1, 1).data[3]);
+    expect(painted).toBe(255);
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3);
+    expect(await page.textContent('#sweep-heatmap .heatmap-tooltip')).toMatch(/depth [\d.]+× · shock -[\d.]+% · trough drop [\d.]+% · amplification/);
+    await page.selectOption('[data-testid="sweep-metric"]', 'liquidatedNotionalQuote');
+    await page.locator('#monte-carlo').screenshot({ path: join(results, 'laptop-monte-carlo.png') });
+    await page.locator('#sweep').screenshot({ path: join(results, 'laptop-sweep.png') });
+    await page.close();
+  });
+
+  it('keeps the page responsive while Monte Carlo runs, and cancels it', async () => {
+    const page = await openPage();
+    await page.selectOption('[data-testid="mc-paths"]', '2000');
+    await page.click('[data-testid="mc-run"]');
+    await page.waitForFunction(() => /^\d+ of 2,000 paths/.test(document.querySelector('[data-testid="mc-status"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    // A control moved while the paths run still re-simulates the cascade.
+    await setControl(page, 'depthScale', '2');
+    expect(await page.evaluate(() => document.body.dataset.mcState)).toBe('running');
+    await page.click('[data-testid="mc-cancel"]');
+    await page.waitForFunction(() => document.body.dataset.mcState === 'cancelled', undefined, { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="mc-status"]')).toContain('Cancelled');
+    await page.close();
+  });
+
+  it('fits the analyses on a phone screen', async () => {
+    const page = await openPage(390, 844);
+    await page.click('[data-testid="mc-run"]');
+    await page.click('[data-testid="sweep-run"]');
+    await page.waitForFunction(() => document.body.dataset.mcState === 'done' && document.body.dataset.sweepState === 'done', undefined, { timeout: 90_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('#monte-carlo').screenshot({ path: join(results, 'phone-monte-carlo.png') });
+    await page.locator('#sweep').screenshot({ path: join(results, 'phone-sweep.png') });
+    await page.close();
+  });
+
   it('measures input to painted chart for 100,000 positions (reported, not asserted)', async () => {
     const page = await openPage();
     await setControl(page, 'positions', '100000');

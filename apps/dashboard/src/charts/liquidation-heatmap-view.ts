@@ -1,26 +1,7 @@
 import type { SimulationResult } from '../engine/simulation-result';
 import { formatMoney, formatPrice } from '../format';
 import { colors } from './chart-theme';
-
-const stops: readonly [number, number, number][] = [
-  [255, 247, 214],
-  [253, 208, 96],
-  [245, 130, 32],
-  [215, 48, 39],
-  [103, 0, 13],
-];
-
-function colorAt(t: number, out: Uint8ClampedArray, o: number): void {
-  const x = Math.min(0.9999, Math.max(0, t)) * (stops.length - 1);
-  const i = Math.floor(x);
-  const f = x - i;
-  const a = stops[i]!;
-  const b = stops[i + 1]!;
-  out[o] = a[0] + (b[0] - a[0]) * f;
-  out[o + 1] = a[1] + (b[1] - a[1]) * f;
-  out[o + 2] = a[2] + (b[2] - a[2]) * f;
-  out[o + 3] = 255;
-}
+import { heatColorAt } from './color-scale';
 
 const margin = { left: 74, right: 78, top: 8, bottom: 38 };
 
@@ -89,7 +70,7 @@ export class LiquidationHeatmapView {
           image.data[o + 3] = 0;
           continue;
         }
-        colorAt(Math.sqrt(v / max), image.data, o);
+        heatColorAt(Math.sqrt(v / max), image.data, o);
       }
     }
     const cells = document.createElement('canvas');

@@ -1,10 +1,11 @@
-import { createSimulator, isFiresaleError, type Simulator } from '@firesale/core';
+import { createSimulator, type Simulator } from '@firesale/core';
 import { prepareScenario, type PreparedScenario } from '@firesale/sdk';
 import type { CascadeEventV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
 import { dashboardVenueFactories } from '../venue-presets';
 import { ProbedBookModel, bidDepthQuote } from './book-probe';
 import { buildLiquidationHeatmap } from './liquidation-heatmap';
-import type { SimulationOutcome, SimulationProblem } from './simulation-result';
+import { problemsOf } from './problems';
+import type { SimulationOutcome } from './simulation-result';
 
 /** A scenario to simulate, with the text of the files it names (`positionsCsv`), keyed by name. */
 export type SimulationRequest = {
@@ -42,17 +43,6 @@ function positionsKey(raw: unknown, files: Readonly<Record<string, string>> | un
       })
     : s.markets;
   return JSON.stringify({ ...s, shocks: null, markets, files: files ?? null });
-}
-
-function problemsOf(error: unknown): SimulationProblem[] {
-  const list = error && typeof error === 'object' && 'errors' in error ? (error as { errors: unknown[] }).errors : [error];
-  return list.map((e) => {
-    if (isFiresaleError(e)) {
-      const context = (e as { context?: { path?: unknown } }).context;
-      return { code: (e as { code: string }).code, path: typeof context?.path === 'string' ? context.path : '', message: (e as Error).message };
-    }
-    return { code: 'INTERNAL', path: '', message: e instanceof Error ? e.message : String(e) };
-  });
 }
 
 /**

@@ -1,0 +1,41 @@
+// The testkit's OrderBookModelV1 conformance suite, run on every order book model of this package (issue 5).
+import { runOrderBookConformance } from '../../testkit/src/index';
+import { createConstantProductPool, createL2Book, createLinearBook, createParametricBook } from '../src/index';
+
+const bids = [[99, 1], [98, 2], [95, 5], [90, 10]] as const;
+const asks = [[101, 1], [102, 2], [105, 5], [110, 10]] as const;
+
+runOrderBookConformance({
+  name: 'conformance: linear book with resilience',
+  create: () => createLinearBook({ midPriceQuote: 100, depthBasePerQuote: 50, resilience: { halfLifeSeconds: 10 } }),
+});
+runOrderBookConformance({
+  name: 'conformance: power-law book (square-root impact) with resilience',
+  create: () => createParametricBook({ midPriceQuote: 100_000, depthQuotePerPercent: 20_000_000, exponent: 2, resilience: { halfLifeSeconds: 30 } }),
+});
+runOrderBookConformance({
+  name: 'conformance: L2 snapshot book with resilience',
+  create: () => createL2Book({ bids, asks, resilience: { ratePerSecond: 0.1 } }),
+});
+runOrderBookConformance({
+  name: 'conformance: L2 snapshot book without resilience, exhausting past the last level',
+  create: () => createL2Book({ bids, asks, beyondLastLevel: 'exhaust' }),
+  expectedFailures: {
+    'OB-SHOULD-001':
+      'l2BookCapabilities (src/l2-book.ts) states resilience: true for every L2 book, also one built without a resilience option, whose displacement never decays (the gap to the reference stays 5 from 0 s to 100,000 s)',
+  },
+});
+runOrderBookConformance({
+  name: 'conformance: constant-product pool',
+  create: () => createConstantProductPool({ baseReserve: 1_000, quoteReserve: 2_000_000 }),
+});
+runOrderBookConformance({
+  name: 'conformance: constant-product pool with a 0.3% fee',
+  create: () => createConstantProductPool({ baseReserve: 1_000, quoteReserve: 2_000_000, feeRate: 0.003 }),
+  expectedFailures: {
+    'OB-MUST-006':
+      'the pool keeps its fee out of the trade (src/constant-product-pool.ts: only input x (1 - feeRate) enters the curve), so a sell of 0.1003 base averages 1993.80, 0.3% under both the price before (2000) and after (1999.60) the trade',
+    'OB-SHOULD-003':
+      'depthToPriceBase counts the pool price (reserves), not the fill net of the fee: selling the 0.0502 base it reports for a limit of 1999.80 averages 1993.90 after the 0.3% fee',
+  },
+});
