@@ -69,9 +69,10 @@ describe('firesale vectors', () => {
     const result = JSON.parse(out) as { cases: { id: string; kind: string; status: string; detail: string }[]; passed: number; failed: number; unsupported: number };
     expect(result.failed, JSON.stringify(result.cases.filter((c) => c.status === 'fail'))).toBe(0);
     const unsupportedKinds = new Set(result.cases.filter((c) => c.status === 'unsupported').map((c) => c.kind));
-    // Contagion kinds come with the contagion issue; everything else is supported.
-    expect([...unsupportedKinds].sort()).toEqual(['fire_sale_contagion', 'spiral_threshold']);
-    expect(result.passed).toBe(result.cases.length - result.unsupported);
+    expect([...unsupportedKinds]).toEqual([]);
+    expect(result.passed).toBe(result.cases.length);
+    const kinds = new Set(result.cases.map((c) => c.kind));
+    for (const kind of ['fire_sale_contagion', 'spiral_threshold', 'critical_depth', 'liquidation_price']) expect(kinds).toContain(kind);
     for (const c of result.cases) expect(Object.keys(c).sort()).toEqual(['detail', 'id', 'kind', 'status']);
   });
 

@@ -227,7 +227,8 @@ export function createDisplacementModel(setup: DisplacementModelSetup): OrderBoo
   return {
     specificationVersion: 'v1',
     modelId: setup.modelId,
-    capabilities: setup.capabilities,
+    // A book built without a resilience option never refills, whatever its kind supports.
+    capabilities: setup.ratePerSecond > 0 ? setup.capabilities : { ...setup.capabilities, resilience: false },
     initialMidPriceQuote: setup.initialMidPriceQuote,
     doCreate: () => new DisplacementBook(setup),
   };

@@ -1,11 +1,9 @@
 // The testkit's conformance suite and golden scenarios, run on this venue (issue 5). Expected failures carry
 // the reason the venue's rule differs from the check; a listed check that starts passing fails the run.
-import { runGoldenScenarios, runLiquidationEngineConformance } from '../../testkit/src/index';
+import { runGoldenScenarios, runLiquidationEngineConformance } from '@firesale/testkit';
 import { createAaveEngine } from '../src/index';
 
 const expectedFailures = {
-  'LE-MUST-014':
-    'Aave pays the liquidation bonus before the debt: doSettle takes feeRate x closed notional uncapped, so a close at the bankruptcy price (long, fill 0.59196 = bankruptcy, fee rate 0.1) leaves a shortfall of 5.49, as LiquidationLogic.sol leaves uncovered debt when the collateral cannot pay debt x bonus',
   'LE-SHOULD-002':
     "a short's collateral is the quote reserve, whose liquidation threshold doPriceTriggers uses, while doMaintenanceMargin(marketId) always applies the market asset's threshold: on WETH a short at 2.33x has equity 10.0009 at its liquidation price 1.2287 against MM 8.6007 (at that price) and 7.0 (at entry)",
 };

@@ -18,7 +18,7 @@ export {
 } from './margin-tiers';
 export type { HyperliquidMarginTier, ResolvedMarginTable } from './margin-tiers';
 export { bankruptcyPrice, liquidationPrice, liquidationPriceAtMaxLeverage } from './liquidation-price';
-export { BACKSTOP_FEE_RATE, decideLiquidationOrder } from './liquidation-order';
+export { decideLiquidationOrder } from './liquidation-order';
 export { settleLiquidation } from './settlement';
 export { adlScore } from './adl-score';
 export { VenueRuleError } from './venue-rule-error';

@@ -2,13 +2,6 @@ import type { LiquidationOrderInputV1, LiquidationOrderV1 } from '@firesale/spec
 import type { HyperliquidParams } from './hyperliquid-params';
 
 /**
- * Fee rate written for a backstop liquidation: the liquidator vault keeps the whole remaining equity (the
- * maintenance margin is not returned), which the settlement's fee cap (at the remaining margin) turns into
- * "all of what is left goes to the vault".
- */
-export const BACKSTOP_FEE_RATE = 1;
-
-/**
  * Hyperliquid's liquidation decision (Hyperliquid docs, trading/liquidations):
  * - equity below 2/3 of maintenance margin: backstop liquidation, the liquidator vault takes the whole position
  *   at mark and keeps the remaining margin;
@@ -25,7 +18,9 @@ export function decideLiquidationOrder(
   if (input.equityQuote < params.backstopEquityShareOfMaintenance * input.maintenanceMarginQuote) {
     out.route = 'backstop';
     out.closeBase = input.sizeBase;
-    out.feeRate = BACKSTOP_FEE_RATE;
+    // No fee: the takeover itself hands the whole remaining equity to the vault (the maintenance margin is not
+    // returned), which the engine's backstop route books to the venue's fund.
+    out.feeRate = 0;
     out.cooldownSeconds = 0;
     return;
   }

@@ -18,6 +18,7 @@ export const VECTOR_PACKAGES = [
   '@firesale/venue-aave/vectors',
   '@firesale/venue-compound/vectors',
   '@firesale/venue-maker/vectors',
+  '@firesale/contagion/vectors',
 ];
 
 /** Every vector handler of the installed firesale packages, plus those of extra modules (`--handlers`). */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultVenueFactories, prepareScenario, run, runVectors } from '@firesale/sdk';
-import { runGoldenScenarios, runLiquidationEngineConformance } from '../src/index';
-import { createTinyEngine, vectorHandlers } from '../examples/tiny-venue';
+import { runGoldenScenarios, runLiquidationEngineConformance } from '@firesale/testkit';
+import { createTinyEngine, vectorHandlers } from '../../testkit/examples/tiny-venue';
 
 // The venue of docs/write-a-venue-plugin.md: the testkit, its vectors and the SDK wiring, as the guide shows them.
 runLiquidationEngineConformance({ create: () => createTinyEngine() });
@@ -37,7 +37,7 @@ const scenario = {
 
 describe('tiny venue: vectors and SDK wiring', () => {
   it('passes its vector cases through its vector handlers', () => {
-    const file = JSON.parse(readFileSync(new URL('../examples/tiny-venue-vectors.json', import.meta.url), 'utf8'));
+    const file = JSON.parse(readFileSync(new URL('../../testkit/examples/tiny-venue-vectors.json', import.meta.url), 'utf8'));
     const result = runVectors(file, vectorHandlers);
     expect(result.cases.map((c) => c.status)).toEqual(['pass', 'pass', 'pass']);
   });
@@ -63,7 +63,7 @@ describe('tiny venue: vectors and SDK wiring', () => {
 describe('docs/write-a-venue-plugin.md', () => {
   it('shows examples/tiny-venue.ts unchanged', () => {
     const guide = readFileSync(new URL('../../../docs/write-a-venue-plugin.md', import.meta.url), 'utf8');
-    const source = readFileSync(new URL('../examples/tiny-venue.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../testkit/examples/tiny-venue.ts', import.meta.url), 'utf8');
     const start = guide.indexOf('<!-- tiny-venue:start -->\n```ts\n') + '<!-- tiny-venue:start -->\n```ts\n'.length;
     const end = guide.indexOf('```\n<!-- tiny-venue:end -->');
     expect(guide.slice(start, end)).toBe(source);

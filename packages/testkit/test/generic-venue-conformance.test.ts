@@ -1,7 +1,7 @@
 // The testkit's conformance suite on the reference venue: it must pass every check, and its golden runs must
 // match the recordings (the recordings were made with it).
-import { runGoldenScenarios, runLiquidationEngineConformance } from '../../testkit/src/index';
-import { createGenericEngine } from '../src/index';
+import { runGoldenScenarios, runLiquidationEngineConformance } from '../src/index';
+import { createGenericEngine } from '@firesale/venue-generic';
 
 runLiquidationEngineConformance({ create: () => createGenericEngine() });
 runLiquidationEngineConformance({
