@@ -134,9 +134,17 @@ export function applyControls(raw: unknown, base: Controls, controls: Controls, 
           const snap = asRecord(book.snapshot);
           const scale = (levels: unknown): unknown[] => asArray(levels).map((l) => [asArray(l)[0], Number(asArray(l)[1]) * k]);
           book.snapshot = { bids: scale(snap.bids), asks: scale(snap.asks) };
+        } else if (book.model === 'constant-product') {
+          // More depth at the same price: both reserves scale.
+          book.baseReserve = num(book.baseReserve, 0) * k;
+          book.quoteReserve = num(book.quoteReserve, 0) * k;
+        } else if (book.model === 'concentrated-liquidity') {
+          book.ranges = asArray(book.ranges).map((r) => ({ ...asRecord(r), liquidity: num(asRecord(r).liquidity, 0) * k }));
         }
       }
-      if (controls.halfLifeSeconds !== base.halfLifeSeconds) {
+      // AMM pools have no resilience (the schema rejects it): the half-life control leaves them alone.
+      const amm = book.model === 'constant-product' || book.model === 'concentrated-liquidity';
+      if (controls.halfLifeSeconds !== base.halfLifeSeconds && !amm) {
         if (controls.halfLifeSeconds > 0) book.resilience = { halfLifeSeconds: controls.halfLifeSeconds };
         else delete book.resilience;
       }

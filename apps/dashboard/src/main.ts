@@ -19,6 +19,7 @@ import { ControlsPanel } from './views/controls-panel';
 import { MonteCarloPanel, type AnalysisInput } from './views/monte-carlo-panel';
 import { Playback } from './views/playback';
 import { renderProblems } from './views/problems-view';
+import { renderMarkets } from './views/markets-view';
 import { renderSummary } from './views/summary-view';
 import { SweepPanel } from './views/sweep-panel';
 
@@ -132,6 +133,7 @@ function show(r: SimulationResult, started: number): void {
   last = r;
   renderProblems(problemsEl, '', []);
   renderSummary($('summary'), r);
+  renderMarkets($('markets'), r);
   priceChart.show(priceChartSpec(r));
   liquidationsChart.show(liquidationsChartSpec(r));
   fundChart.show(fundChartSpec(r));

@@ -1,5 +1,7 @@
 import btcPerpCascade from '../../../examples/btc-perp-cascade.json';
 import btcPerpContained from '../../../examples/btc-perp-contained.json';
+import contagionCexDexLending from '../../../examples/contagion-cex-dex-lending.json';
+import oracleLagLending from '../../../examples/oracle-lag-lending.json';
 
 /** A scenario the dashboard ships with (the repository's examples, bundled at build time). */
 export type BundledScenario = {
@@ -14,6 +16,8 @@ export type BundledScenario = {
 export const bundledScenarios: readonly BundledScenario[] = [
   { id: 'cascade', label: 'BTC perp: 3% shock, crowded longs (examples/btc-perp-cascade.json)', json: btcPerpCascade },
   { id: 'contained', label: 'BTC perp: same shock, contained (examples/btc-perp-contained.json)', json: btcPerpContained },
+  { id: 'contagion', label: 'ETH contagion: CEX crash → DEX pool → lending bad debt (examples/contagion-cex-dex-lending.json)', json: contagionCexDexLending },
+  { id: 'oracle-lag', label: 'ETH lending: oracle lagging the pool it liquidates into (examples/oracle-lag-lending.json)', json: oracleLagLending },
 ];
 
 /** The scenario a fresh page opens. */

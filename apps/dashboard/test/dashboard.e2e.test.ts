@@ -165,6 +165,21 @@ describe('dashboard in chromium', () => {
     await page.close();
   });
 
+  it('runs the contagion example across venues and shows the lending venue\'s bad debt', async () => {
+    const page = await openPage(1366, 900, '?scenario=contagion');
+    const report = run(bundledScenarios.find((s) => s.id === 'contagion')!.json);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('ready');
+    expect(report.summary.badDebtQuote).toBeGreaterThan(0);
+    expectSameNumber(await summaryValue(page, 'bad-debt'), report.summary.badDebtQuote);
+    expect(await page.locator('[data-testid="markets"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="market-ETH-USDC-POOL"]').textContent()).toContain('lender');
+    const lender = Number(await page.getAttribute('[data-testid="bad-debt-lender"]', 'data-value'));
+    expect(lender).toBeGreaterThan(0);
+    expectSameNumber(lender, report.insuranceFunds.find((f) => f.venueId === 'lender')!.badDebtQuote);
+    await page.screenshot({ path: join(results, 'laptop-contagion.png'), fullPage: true });
+    await page.close();
+  });
+
   it('fits a phone screen', async () => {
     const page = await openPage(390, 844);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -7,6 +7,10 @@ import { reportCommand, type ReportCommandOptions } from './commands/report-comm
 import { stressCommand, type StressCommandOptions } from './commands/stress-command';
 import { sweepCommand, type SweepCommandOptions } from './commands/sweep-command';
 import { compareCommand } from './commands/compare-command';
+import { replayCommand, type ReplayCommandOptions } from './commands/replay-command';
+import { calibrateCommand, type CalibrateCommandOptions } from './commands/calibrate-command';
+import { adlLabCommand, type AdlLabCommandOptions } from './commands/adl-lab-command';
+import { contagionCommand, type ContagionCommandOptions } from './commands/contagion-command';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -110,6 +114,15 @@ export function createProgram(out: (text: string) => void = (t) => process.stdou
       stressCommand(file, options, out);
     });
   program
+    .command('contagion')
+    .description('simulate a scenario and show where the shock travelled: markets and venues reached, in order and how strongly, and system-wide losses')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--seed <n>', 'override the scenario seed', integer)
+    .option('--json', 'print the contagion analysis as JSON')
+    .action((file: string, options: ContagionCommandOptions) => {
+      contagionCommand(file, options, out);
+    });
+  program
     .command('report')
     .description('write a self-contained HTML report (fan chart, loss distribution, heatmaps) from `firesale mc --json` output')
     .argument('<summary>', 'summary JSON written by firesale mc --json')
@@ -119,6 +132,43 @@ export function createProgram(out: (text: string) => void = (t) => process.stdou
     .option('--title <text>', 'page title')
     .action((file: string, options: ReportCommandOptions) => {
       reportCommand(file, options, out);
+    });
+  program
+    .command('adl-lab')
+    .description('run a scenario under each ADL policy: shortfall, covered, overshoot in equity and in profit over horizons, who was hit')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--horizon <seconds>', 'profit horizons, comma-separated (default 60,300,900)')
+    .option('--policies <list>', 'policies to compare (default ranking,pro-rata,shortfall-only)')
+    .option('--batching <mode>', 'interleaved | separate (default: the scenario, else interleaved)')
+    .option('--json', 'print the comparison as JSON')
+    .action((file: string, options: AdlLabCommandOptions) => {
+      adlLabCommand(file, options, out);
+    });
+  program
+    .command('replay')
+    .description('run the engine along a market history and compare simulated with actual (price, liquidations per minute, ADL)')
+    .argument('<history>', 'history file: JSON lines (docs/replay-format.md) or CSV trades/candles')
+    .option('--scenario <file>', 'scenario with the positions, venues and books (default: the one in the history header)')
+    .option('--from <t>', 'window start, history seconds')
+    .option('--to <t>', 'window end, history seconds')
+    .option('--json', 'print the comparison as JSON')
+    .option('--html <file>', 'also write an HTML report with charts')
+    .action(async (file: string, options: ReplayCommandOptions) => {
+      process.exitCode = await replayCommand(file, options, out);
+    });
+  program
+    .command('calibrate')
+    .description('fit book depth, resilience half-life and stress thinning so the engine reproduces a history')
+    .argument('<history>', 'history file (docs/replay-format.md)')
+    .option('--scenario <file>', 'starting scenario (default: the one in the history header)')
+    .option('--from <t>', 'window start, history seconds')
+    .option('--to <t>', 'window end, history seconds')
+    .option('--fit <params>', 'comma-separated: depth, half-life, stress (default depth,half-life)')
+    .option('--liquidation-weight <w>', 'weight of the liquidated-notional term of the loss (default 0.01)')
+    .option('--out <file>', 'write the fitted scenario JSON')
+    .option('--json', 'print the fit as JSON')
+    .action(async (file: string, options: CalibrateCommandOptions) => {
+      await calibrateCommand(file, options, out);
     });
   return program;
 }

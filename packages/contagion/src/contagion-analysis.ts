@@ -123,7 +123,7 @@ function firstMoveSeconds(report: CascadeReport, marketId: string, initial: numb
  * system-wide loss measures, from one or more {@link CascadeReport}s (amounts in quote, times in simulated
  * seconds).
  *
- * @throws {@link FiresaleError} `SCENARIO__INVALID_FIELD` for no reports, labels of the wrong count, or a shocked
+ * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` for no reports, labels of the wrong count, or a shocked
  * market id no report has.
  * @example
  * ```ts

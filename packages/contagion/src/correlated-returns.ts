@@ -4,6 +4,7 @@ import type { Rng } from '@firesale/core';
 import type { Fraction } from '@firesale/spec';
 import { checkCorrelationMatrix, choleskyLower } from './correlation-matrix';
 import { checkMatrix, checkNumber, checkVector, invalid } from './field-checks';
+import { normalQuantile } from './normal-quantile';
 
 /** How the correlated normal draw x (mean + volatility * z) becomes a return fraction. */
 export type ReturnModel = 'log' | 'simple';
@@ -36,13 +37,22 @@ export type CorrelatedReturnsSampler = {
   readonly correlation: readonly (readonly number[])[];
   /** One joint draw of per-market return fractions, from `rng`. */
   sample(rng: Rng): number[];
+  /**
+   * A deterministic correlated stress: market `anchorIndex` at the `quantile` of its distribution (standardised move
+   * `z = Φ⁻¹(quantile)`), every other market m at its conditional mean given that move, `correlation[m][anchor] · z`
+   * (the Gaussian regression of the standardised draws), each turned into a return fraction as {@link sample} does.
+   *
+   * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` for a quantile outside (0, 1) (path `quantile`) or an
+   * anchor that is not a market index (path `anchorIndex`).
+   */
+  stress(quantile: Fraction, anchorIndex?: number): number[];
 };
 
 /**
  * Validates a correlation matrix or factor model once (Cholesky factor of the correlation matrix) and returns a
  * sampler of joint per-market returns.
  *
- * @throws {@link FiresaleError} `SCENARIO__VALUE_MISSING` when neither `correlation` nor `factorLoadings` is given;
+ * @throws `FiresaleError` `SCENARIO__VALUE_MISSING` when neither `correlation` nor `factorLoadings` is given;
  * `SCENARIO__INVALID_FIELD` naming the field for both given, a matrix that is not square, symmetric, unit-diagonal
  * or positive semi-definite (`correlation[2][1]: not positive semi-definite (eigenvalue -0.13)`), loadings whose
  * squares sum above 1, or a negative volatility.
@@ -70,9 +80,11 @@ export function createCorrelatedSampler(spec: CorrelatedReturnsSpec): Correlated
       return Math.sqrt(Math.max(1 - s, 0));
     });
     const factors = b[0]?.length ?? 0;
+    const implied = impliedCorrelation(b);
     return {
       marketCount: n,
-      correlation: impliedCorrelation(b),
+      correlation: implied,
+      stress: (quantile, anchorIndex = 0) => conditionalStress(implied, quantile, anchorIndex, toReturn),
       sample(rng: Rng): number[] {
         const f: number[] = [];
         for (let k = 0; k < factors; k++) f.push(rng.nextNormal());
@@ -95,6 +107,7 @@ export function createCorrelatedSampler(spec: CorrelatedReturnsSpec): Correlated
   return {
     marketCount: n,
     correlation: corr,
+    stress: (quantile, anchorIndex = 0) => conditionalStress(corr, quantile, anchorIndex, toReturn),
     sample(rng: Rng): number[] {
       const e: number[] = [];
       for (let m = 0; m < n; m++) e.push(rng.nextNormal());
@@ -108,6 +121,19 @@ export function createCorrelatedSampler(spec: CorrelatedReturnsSpec): Correlated
       return out;
     },
   };
+}
+
+function conditionalStress(
+  correlation: readonly (readonly number[])[],
+  quantile: number,
+  anchorIndex: number,
+  toReturn: (m: number, z: number) => number,
+): number[] {
+  const z = normalQuantile(quantile);
+  if (!Number.isInteger(anchorIndex) || anchorIndex < 0 || anchorIndex >= correlation.length) {
+    throw invalid('anchorIndex', anchorIndex, `must be a market index from 0 to ${correlation.length - 1}`);
+  }
+  return correlation.map((row, m) => toReturn(m, (m === anchorIndex ? 1 : row[anchorIndex]!) * z));
 }
 
 /** The correlation implied by factor loadings b: `b bᵀ` off the diagonal, 1 on it. */
@@ -135,7 +161,7 @@ export type CorrelatedReturnsInput = CorrelatedReturnsSpec & {
  * `createRng(seed).fork(d)`, so draw d is the same whatever the number of draws (Monte Carlo path d can be
  * recomputed alone).
  *
- * @throws {@link FiresaleError} as {@link createCorrelatedSampler}, and `SCENARIO__INVALID_FIELD` for a bad `seed` or
+ * @throws `FiresaleError` as {@link createCorrelatedSampler}, and `SCENARIO__INVALID_FIELD` for a bad `seed` or
  * `draws`.
  * @example
  * ```ts

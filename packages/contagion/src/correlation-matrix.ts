@@ -18,7 +18,7 @@ function format(x: number): string {
  * eigenvalue most, within the first row where the Cholesky factorisation breaks down (`correlation[2][1]`), and gives
  * the smallest eigenvalue: `not positive semi-definite (eigenvalue -0.13)`.
  *
- * @throws {@link FiresaleError} `SCENARIO__INVALID_FIELD` with the entry's path under `path` (default `correlation`).
+ * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` with the entry's path under `path` (default `correlation`).
  */
 export function checkCorrelationMatrix(value: unknown, size: number, path = 'correlation'): number[][] {
   const m = checkMatrix(value, path, size, size, -1);

@@ -1,7 +1,7 @@
 import { FiresaleError } from '@firesale/core';
 
 /**
- * Input checks shared by the models: each throws a `SCENARIO__INVALID_FIELD` {@link FiresaleError} naming the
+ * Input checks shared by the models: each throws a `SCENARIO__INVALID_FIELD` `FiresaleError` naming the
  * field path and the reason.
  */
 export function invalid(path: string, value: unknown, reason: string): FiresaleError<'SCENARIO__INVALID_FIELD'> {

@@ -58,7 +58,7 @@ function validate(input: FireSaleModelInput) {
  *
  * Pure and deterministic, double precision, no rounding.
  *
- * @throws {@link FiresaleError} `SCENARIO__INVALID_FIELD` naming the field for mismatched dimensions, negative
+ * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` naming the field for mismatched dimensions, negative
  * holdings or equity, a floor not below the price, leverage limits out of order.
  * @example
  * ```ts

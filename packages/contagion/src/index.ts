@@ -17,6 +17,7 @@ export type { LendingSpiralInput, LendingSpiralStep, LendingSpiralResult } from 
 export { correlatedReturns, createCorrelatedSampler, impliedCorrelation, shocksFromReturns } from './correlated-returns';
 export type { CorrelatedReturnsSpec, CorrelatedReturnsInput, CorrelatedReturnsSampler, ReturnModel } from './correlated-returns';
 export { checkCorrelationMatrix, choleskyLower } from './correlation-matrix';
+export { normalQuantile } from './normal-quantile';
 export { symmetricEigen } from './symmetric-eigen';
 export type { SymmetricEigen } from './symmetric-eigen';
 export { analyzeContagion } from './contagion-analysis';

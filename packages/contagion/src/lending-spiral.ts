@@ -64,7 +64,7 @@ function ratio(numerator: number, denominator: number): number {
  * it and repays C/(1 + LI), and the debt left is bad debt. Inside the spiral region (D/C > 1/(1 + LI)) every
  * liquidation lowers C/D, so the loan cannot be liquidated back to health.
  *
- * @throws {@link FiresaleError} `SCENARIO__INVALID_FIELD` naming the field for negative values, a close factor
+ * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` naming the field for negative values, a close factor
  * outside (0, 1], or an empty loan.
  * @example
  * ```ts

@@ -15,7 +15,7 @@ export type SpiralThreshold = {
  * C/D exactly when C/D < 1 + LI. With a 5% incentive the threshold LTV is 1/1.05 = 95.238%.
  *
  * @param liquidationIncentive LI, the liquidator's bonus as a fraction of the debt repaid (0.05 = 5%).
- * @throws {@link FiresaleError} `SCENARIO__INVALID_FIELD` for a negative or non-finite incentive.
+ * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` for a negative or non-finite incentive.
  */
 export function spiralThreshold(liquidationIncentive: Fraction): SpiralThreshold {
   const li = checkNumber(liquidationIncentive, 'liquidationIncentive', 0);

@@ -1,4 +1,5 @@
 import type {
+  AdlPolicyV1,
   CascadeEventV1,
   LiquidationOrderInputV1,
   LiquidationOrderV1,
@@ -11,14 +12,17 @@ import type {
   SettlementV1,
   SideSign,
 } from '@firesale/spec';
+import { adlBatchingOption, adlPolicyOption, allocateProRata } from './adl-policy';
 import { FiresaleError } from './firesale-error';
 import { GrowableFloat64, GrowableUint32 } from './growable';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
-import { REPORT_VERSION, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
+import { REPORT_VERSION, type AdlActionRecord, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
 import type { RunOptions, ShockInput } from './simulation-input';
 import { createRunScratch, type AssetCollateral, type BuiltModel, type RunScratch } from './simulator';
 import { disposalOrderLots } from './staged-disposal';
 import { TriggerHeap } from './trigger-heap';
+import { inKeeperOutage, keeperLiquidates, resolveKeeperOutages, type KeeperOutageWindows } from './keeper-model';
+import type { KeeperSummary, VenuePositionSummary } from './report';
 
 const CLOSED = 1;
 const QUEUED = 2;
@@ -57,6 +61,27 @@ export class CascadeRun {
   private readonly linkMovedQuote: Float64Array;
   private readonly depthMultiplier: Float64Array;
   private readonly latencySteps: number;
+  // Keepers: outage windows, cost per liquidation per venue, and what they declined or deferred.
+  private readonly keeperOutages: KeeperOutageWindows;
+  private readonly liquidatorCost: Float64Array;
+  private keeperSkips = 0;
+  private readonly keeperSkipped = new Set<number>();
+  private readonly outageDeferred = new Set<number>();
+  // ADL: policy, batching, the step's deferred ADL batch and per-batch fill counts.
+  private readonly adlPolicy: AdlPolicyV1;
+  private readonly separateAdl: boolean;
+  private adlPhase = false;
+  private haircutOpen = false;
+  private haircutDeficit = 0;
+  private haircutNeeded = 0;
+  private readonly adlDeferredMarket = new GrowableUint32();
+  private readonly adlDeferredId = new GrowableUint32();
+  private readonly adlDeferredGeneration = new GrowableUint32();
+  private readonly adlActions: AdlActionRecord[] = [];
+  private stepLiquidationFills = 0;
+  private stepAdlFills = 0;
+  private readonly timelineLiquidationFills: number[] = [];
+  private readonly timelineAdlFills: number[] = [];
   private readonly stagedDisposal: boolean;
   private readonly monitored: boolean;
   private readonly fullScan: boolean;
@@ -98,6 +123,8 @@ export class CascadeRun {
   private readonly adlBuiltMark: Float64Array;
   private readonly adlPointer: Uint32Array;
   private readonly shockStart: Float64Array;
+  /** When the last exogenous move ends: the run is not over before (a flat stretch is not the end of a shock). */
+  private readonly lastShockSeconds: number;
 
   // Per venue and account.
   private readonly fund: Float64Array;
@@ -176,6 +203,10 @@ export class CascadeRun {
     this.latencySteps = Math.round(
       nonNegative(options.liquidatorLatencySeconds ?? timing.liquidatorLatencySeconds ?? 0, 'timing.liquidatorLatencySeconds') / this.stepSeconds,
     );
+    this.adlPolicy = adlPolicyOption(options.adl?.policy ?? model.input.adl?.policy, 'adl.policy');
+    this.separateAdl = adlBatchingOption(options.adl?.batching ?? model.input.adl?.batching, 'adl.batching') === 'separate';
+    this.keeperOutages = resolveKeeperOutages(timing.keeperOutages ?? [], model.marketIds);
+    this.liquidatorCost = Float64Array.from(model.input.venues, (v, i) => nonNegative(v.liquidatorCostQuote ?? 0, `venues[${i}].liquidatorCostQuote`));
     const M = (this.marketCount = model.books.length);
     const V = (this.venueCount = model.engines.length);
     // Per-run state sized by positions and accounts lives in buffers the built model lends to one run at a time
@@ -229,6 +260,12 @@ export class CascadeRun {
       }
       this.shockStart[mi] = Math.min(this.shockStart[mi]!, shock.path ? (shock.path.timeSeconds[0] ?? 0) : (shock.atSeconds ?? 0));
     }
+    let lastShock = 0;
+    for (const shock of options.shocks) {
+      const end = shock.path ? (shock.path.timeSeconds[shock.path.timeSeconds.length - 1] ?? 0) : (shock.atSeconds ?? 0) + (shock.overSeconds ?? 0);
+      lastShock = Math.max(lastShock, end);
+    }
+    this.lastShockSeconds = lastShock;
 
     this.fund = Float64Array.from(model.input.venues, (v) => v.insuranceFundQuote);
     this.fundFees = new Float64Array(V);
@@ -276,6 +313,8 @@ export class CascadeRun {
     this.step = k;
     this.time = k * this.stepSeconds;
     this.releaseCooldowns();
+    this.stepLiquidationFills = 0;
+    this.stepAdlFills = 0;
     for (let mi = 0; mi < M; mi++) {
       const book = this.books[mi]!;
       book.doAdvance(this.time);
@@ -304,6 +343,7 @@ export class CascadeRun {
       if (fills === 0 || this.maxDelaySteps > 0 || this.latencySteps > 0) break;
       this.recordMids();
     }
+    if (this.adlDeferredId.length > 0) this.runAdlBatch();
     this.disposeNetworkPositions();
     this.recordTimeline();
     if (this.options.checkInvariants) this.checkConservation();
@@ -670,6 +710,10 @@ export class CascadeRun {
     let fills = 0;
     for (let mi = 0; mi < this.marketCount; mi++) {
       if (this.halted(mi)) continue;
+      if (this.keeperOutages.market.length > 0 && inKeeperOutage(this.keeperOutages, mi, this.time)) {
+        this.deferForOutage(mi);
+        continue;
+      }
       const ids = this.pendingId[mi]!;
       const due = this.pendingDue[mi]!;
       const generations = this.pendingGeneration[mi]!;
@@ -749,12 +793,30 @@ export class CascadeRun {
       closeBase = capBase;
       this.recordContainment(mi, 'step-cap-reached', { positionId: id, cappedBase: capBase });
     }
+    if (this.liquidatorCost[v]! > 0 && order.route === 'market' && !this.stagedDisposal && !this.keeperTakes(mi, id, closeBase, order, v)) {
+      // Unprofitable for keepers: the position stays open (still queued) and is offered again next step.
+      this.keeperSkips++;
+      this.keeperSkipped.add(id);
+      this.pendingId[mi]!.push(id);
+      this.pendingDue[mi]!.push(this.step + 1);
+      this.pendingGeneration[mi]!.push(generation);
+      return 0;
+    }
     this.touch(id);
     const stagedDisposal = this.stagedDisposal;
     let route = order.route === 'backstop' ? ROUTE_BACKSTOP : order.route === 'network' || stagedDisposal ? ROUTE_NETWORK : ROUTE_MARKET;
     let closed = 0;
     if (route === ROUTE_MARKET && this.adlEnabled[v] === 1 && this.needsAdl(mi, id, closeBase, order, v)) route = ROUTE_ADL;
-    if (route === ROUTE_ADL) {
+    if (route === ROUTE_ADL && this.separateAdl && !this.adlPhase) {
+      // Separate batches: deleveraged in the step's ADL batch, after every liquidation of the step (still queued).
+      this.adlDeferredMarket.push(mi);
+      this.adlDeferredId.push(id);
+      this.adlDeferredGeneration.push(generation);
+      return 0;
+    }
+    if (route === ROUTE_ADL && this.adlPolicy === 'shortfall-only') {
+      closed = this.closeWithHaircut(mi, id, closeBase, order, generation, orderIn.bankruptcyPriceQuote);
+    } else if (route === ROUTE_ADL) {
       closed = this.autoDeleverage(mi, id, closeBase, generation, orderIn.bankruptcyPriceQuote);
       if (closed < closeBase - SIZE_EPSILON) closed += this.closeInBook(mi, id, closeBase - closed, order, generation);
     } else if (route === ROUTE_MARKET) {
@@ -785,6 +847,90 @@ export class CascadeRun {
       }
     }
     return closed > 0 ? 1 : 0;
+  }
+
+  // ---- keepers --------------------------------------------------------------------------------------------
+
+  /**
+   * Whether a keeper sends this market-route order: its reward (the venue's `feeToLiquidatorQuote` on the close,
+   * estimated from a quote of the book without trading) covers the venue's `liquidatorCostQuote`.
+   */
+  private keeperTakes(mi: number, id: number, closeBase: number, order: LiquidationOrderV1, v: number): boolean {
+    const pos = this.m.positions;
+    const orderSide: OrderSide = pos.side[id] === 1 ? 'sell' : 'buy';
+    const book = this.books[mi]!;
+    let size = closeBase;
+    if (!Number.isNaN(order.limitPriceQuote)) size = Math.min(size, book.depthToPriceBase(orderSide, order.limitPriceQuote));
+    let reward = 0;
+    if (size > SIZE_EPSILON) {
+      const fill = this.fill;
+      book.quote(orderSide, size, fill);
+      if (fill.filledBase > 0) {
+        this.m.engines[v]!.doSettle(this.prepareSettlement(id, fill.filledBase, fill.averagePriceQuote, order.feeRate), this.settleOut);
+        reward = this.settleOut.feeToLiquidatorQuote;
+      }
+    }
+    return keeperLiquidates(reward, this.liquidatorCost[v]!);
+  }
+
+  /** Keepers are out on this market: everything due waits (and is counted once as deferred). */
+  private deferForOutage(mi: number): void {
+    const ids = this.pendingId[mi]!;
+    const due = this.pendingDue[mi]!;
+    for (let k = this.pendingHead[mi]!; k < ids.length && due.data[k]! <= this.step; k++) this.outageDeferred.add(ids.data[k]!);
+  }
+
+  /** Keeper counts, and the positions left open though liquidatable at the final mark (queued, not closed). */
+  private keeperSummary(): KeeperSummary {
+    const pos = this.m.positions;
+    const seen = new Set<number>();
+    const accounts = new Set<number>();
+    let open = 0;
+    let notional = 0;
+    let unrealised = 0;
+    for (let mi = 0; mi < this.marketCount; mi++) {
+      const ids = this.pendingId[mi]!;
+      for (let k = this.pendingHead[mi]!; k < ids.length; k++) {
+        const id = ids.data[k]!;
+        if (seen.has(id) || (this.flags[id]! & CLOSED) !== 0 || pos.sizeBase[id]! <= SIZE_EPSILON || !this.liquidatableNow(id, mi)) continue;
+        seen.add(id);
+        open++;
+        const mark = this.mark[mi]!;
+        notional += pos.sizeBase[id]! * mark;
+        const a = pos.accountIndex[id]!;
+        if (this.m.watchedAccount[a] === 1) {
+          if (!accounts.has(a)) unrealised += Math.max(-this.accountEquity(a), 0);
+          accounts.add(a);
+        } else {
+          unrealised += Math.max(-(pos.marginQuote[id]! + pos.side[id]! * pos.sizeBase[id]! * (mark - pos.entryPriceQuote[id]!)), 0);
+        }
+      }
+    }
+    return {
+      unprofitableSkips: this.keeperSkips,
+      unprofitablePositions: this.keeperSkipped.size,
+      outageDeferredPositions: this.outageDeferred.size,
+      openLiquidatablePositions: open,
+      openLiquidatableNotionalQuote: notional,
+      unrealisedBadDebtQuote: unrealised,
+      liquidatorRewardsQuote: this.liquidatorFeesQuote,
+    };
+  }
+
+  /** Positions the venues took over and still hold, marked at the final mark. */
+  private venuePositionSummaries(): VenuePositionSummary[] {
+    const out: VenuePositionSummary[] = [];
+    for (let mi = 0; mi < this.marketCount; mi++) {
+      const size = this.networkBase[mi]!;
+      if (size === 0) continue;
+      const entry = this.networkEntry[mi]!;
+      const mark = this.mark[mi]!;
+      out.push({
+        marketId: this.m.marketIds[mi]!, venueId: this.m.venueIds[this.m.marketVenue[mi]!]!, sizeBase: size, entryPriceQuote: entry,
+        markPriceQuote: mark, unrealisedPnlQuote: size * (mark - entry),
+      });
+    }
+    return out;
   }
 
   /** True when closing in the book would leave a shortfall the insurance fund cannot pay. */
@@ -915,7 +1061,16 @@ export class CascadeRun {
       if (this.fund[v]! < this.fundMinimum[v]!) this.fundMinimum[v] = this.fund[v]!;
       this.emitFund(v, -paid, 'shortfall');
     }
-    const unpaid = shortfall - paid;
+    let unpaid = shortfall - paid;
+    if (this.haircutOpen && unpaid > 0) {
+      // shortfall-only ADL: what the fund cannot pay is taken from winners' profit before it becomes bad debt.
+      this.haircutDeficit += shortfall;
+      this.haircutNeeded += unpaid;
+      unpaid -= this.haircutWinners(mi, id, unpaid);
+      if (unpaid < 0) unpaid = 0;
+    } else if (this.haircutOpen) {
+      this.haircutDeficit += shortfall;
+    }
     if (unpaid > 0) this.venueBadDebt[v]! += unpaid;
     if (unpaid > 1e-9) {
       this.badDebtQuote += unpaid;
@@ -938,10 +1093,35 @@ export class CascadeRun {
 
 
   /**
-   * Auto-deleveraging: closes `closeBase` of the bankrupt position at its bankruptcy price against the
-   * opposite side's positions, highest ADL score first. Returns the base matched.
+   * Auto-deleveraging: closes `closeBase` of the bankrupt position against profitable opposite positions, chosen and
+   * priced by the run's ADL policy (`AdlPolicyV1`), and records what the close needed and what the winners gave up.
+   * Returns the base matched.
    */
   private autoDeleverage(mi: number, id: number, closeBase: number, generation: number, bankruptcyPrice: number): number {
+    const pos = this.m.positions;
+    const side = pos.side[id] as SideSign;
+    const v = this.m.marketVenue[mi]!;
+    const mark = this.mark[mi]!;
+    const fundAvailable = Math.max(this.fund[v]!, 0);
+    const deficit = closeBase * Math.max(0, side * (bankruptcyPrice - mark));
+    const shortfall = Math.max(0, deficit - fundAvailable);
+    const policy = this.adlPolicy;
+    const price = bankruptcyPrice;
+    const first = this.adl.length;
+    const matched = policy === 'ranking' ? this.deleverageByRank(mi, id, closeBase, generation, price) : this.deleverageProRata(mi, id, closeBase, generation, price);
+    let taken = 0;
+    for (let k = first; k < this.adl.length; k++) taken += this.adl[k]!.profitGivenUpQuote;
+    this.adlActions.push({
+      timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, liquidatedAccountId: this.m.accountIds[pos.accountIndex[id]!]!,
+      side, policy, batch: this.adlPhase ? 'adl' : 'liquidation', closeBase, matchedBase: matched, markPriceQuote: mark,
+      bankruptcyPriceQuote: bankruptcyPrice, fillPriceQuote: price, deficitQuote: deficit, fundAvailableQuote: fundAvailable,
+      shortfallQuote: shortfall, takenQuote: taken, coveredQuote: Math.min(taken, shortfall), firstAdlIndex: first, adlFillCount: this.adl.length - first,
+    });
+    return matched;
+  }
+
+  /** `ranking`: the venue's queue, highest ADL score first, each winner matched up to its size. Returns the base matched. */
+  private deleverageByRank(mi: number, id: number, closeBase: number, generation: number, price: number): number {
     const pos = this.m.positions;
     const side = pos.side[id] as SideSign;
     const segment = mi * 2 + (side === 1 ? 1 : 0);
@@ -956,32 +1136,198 @@ export class CascadeRun {
         continue;
       }
       const q = Math.min(closeBase - matched, available);
-      this.touch(c);
-      const cSide = pos.side[c]!;
-      const ca = pos.accountIndex[c]!;
-      const cWatched = this.m.watchedAccount[ca] === 1;
-      const cMargin = cWatched ? 0 : (pos.marginQuote[c]! * q) / available;
-      const cPnl = cSide * q * (bankruptcyPrice - pos.entryPriceQuote[c]!);
-      if (!cWatched) pos.marginQuote[c]! -= cMargin;
-      this.cash[ca]! += cMargin + cPnl;
-      this.externalQuote -= cPnl;
-      pos.sizeBase[c] = available - q > SIZE_EPSILON ? available - q : 0;
-      if (pos.sizeBase[c] === 0) {
-        this.closePosition(c);
-        k++;
-      }
-      const profitGivenUp = cSide * q * (this.mark[mi]! - bankruptcyPrice);
-      const record: AdlRecord = {
-        timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, counterpartyPositionId: c,
-        counterpartyAccountId: this.m.accountIds[ca]!, sizeBase: q, priceQuote: bankruptcyPrice, profitGivenUpQuote: profitGivenUp,
-      };
-      this.adl.push(record);
-      if (this.options.onEvent) this.emit({ type: 'adl', sequence: 0, ...record });
-      this.settle(mi, id, q, bankruptcyPrice, 0, generation, ROUTE_ADL);
+      this.adlFill(mi, id, c, q, price, generation);
+      if (pos.sizeBase[c] === 0) k++;
       matched += q;
     }
     this.adlPointer[segment] = k;
     return matched;
+  }
+
+  /** `pro-rata`: every winner in the queue takes a share of `closeBase` in proportion to its size. Returns the base matched. */
+  private deleverageProRata(mi: number, id: number, closeBase: number, generation: number, price: number): number {
+    const pos = this.m.positions;
+    const side = pos.side[id] as SideSign;
+    const queue = this.adlQueue(mi, mi * 2 + (side === 1 ? 1 : 0));
+    const n = queue.length;
+    const available = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const c = queue[k]!;
+      const size = pos.sizeBase[c]!;
+      if (size <= SIZE_EPSILON || (this.flags[c]! & CLOSED) !== 0 || c === id) continue;
+      available[k] = size;
+    }
+    const weight = available;
+    const share = new Float64Array(n);
+    allocateProRata(available, weight, n, closeBase, share);
+    let matched = 0;
+    for (let k = 0; k < n; k++) {
+      const c = queue[k]!;
+      const q = Math.min(share[k]!, closeBase - matched, pos.sizeBase[c]!);
+      if (!(q > SIZE_EPSILON)) continue;
+      this.adlFill(mi, id, c, q, price, generation);
+      matched += q;
+    }
+    return matched;
+  }
+
+  /**
+   * `shortfall-only` (risk-aware): the bankrupt close goes into the book as a normal liquidation; the fund pays its
+   * shortfall while it can, and what it cannot pay is taken from the profitable opposite positions' unrealised profit
+   * (in `coverShortfall`), never more. Winners keep their positions. Returns the base closed.
+   */
+  private closeWithHaircut(mi: number, id: number, closeBase: number, order: LiquidationOrderV1, generation: number, bankruptcyPrice: number): number {
+    const pos = this.m.positions;
+    const v = this.m.marketVenue[mi]!;
+    const mark = this.mark[mi]!;
+    const fundAvailable = Math.max(this.fund[v]!, 0);
+    const first = this.adl.length;
+    this.haircutOpen = true;
+    this.haircutDeficit = 0;
+    this.haircutNeeded = 0;
+    let closed = 0;
+    try {
+      closed = this.closeInBook(mi, id, closeBase, order, generation);
+    } finally {
+      this.haircutOpen = false;
+    }
+    let taken = 0;
+    for (let k = first; k < this.adl.length; k++) taken += this.adl[k]!.profitGivenUpQuote;
+    this.adlActions.push({
+      timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, liquidatedAccountId: this.m.accountIds[pos.accountIndex[id]!]!,
+      side: pos.side[id] as SideSign, policy: 'shortfall-only', batch: this.adlPhase ? 'adl' : 'liquidation', closeBase, matchedBase: 0, markPriceQuote: mark,
+      bankruptcyPriceQuote: bankruptcyPrice, fillPriceQuote: closed > 0 ? this.fill.averagePriceQuote : mark, deficitQuote: this.haircutDeficit,
+      fundAvailableQuote: fundAvailable, shortfallQuote: this.haircutNeeded, takenQuote: taken, coveredQuote: Math.min(taken, this.haircutNeeded),
+      firstAdlIndex: first, adlFillCount: this.adl.length - first,
+    });
+    return closed;
+  }
+
+  /**
+   * Takes `amountQuote` from the unrealised profit of the positions opposite `id` that are in profit at mark, in
+   * proportion to size × leverage at mark (riskier winners give more; Chitra et al. 2025, risk-aware pro-rata), each
+   * capped at its profit (water-filling). Their margin (isolated) or cash (cross) pays; the positions stay open and
+   * their liquidation prices are recomputed. Returns the amount taken (less than asked only when profits run out).
+   */
+  private haircutWinners(mi: number, id: number, amountQuote: number): number {
+    const pos = this.m.positions;
+    const side = pos.side[id] as SideSign;
+    const queue = this.adlQueue(mi, mi * 2 + (side === 1 ? 1 : 0));
+    const mark = this.mark[mi]!;
+    const n = queue.length;
+    const profit = new Float64Array(n);
+    const weight = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const c = queue[k]!;
+      const size = pos.sizeBase[c]!;
+      if (size <= SIZE_EPSILON || (this.flags[c]! & CLOSED) !== 0 || c === id) continue;
+      const upnl = pos.side[c]! * size * (mark - pos.entryPriceQuote[c]!);
+      if (!(upnl > 0)) continue;
+      const ca = pos.accountIndex[c]!;
+      const margin = this.m.watchedAccount[ca] === 1 ? this.cash[ca]! : pos.marginQuote[c]!;
+      const equity = margin + upnl;
+      profit[k] = upnl;
+      weight[k] = size * (equity > 0 ? (size * mark) / equity : 1);
+    }
+    const share = new Float64Array(n);
+    allocateProRata(profit, weight, n, amountQuote, share);
+    let taken = 0;
+    for (let k = 0; k < n; k++) {
+      const h = Math.min(share[k]!, amountQuote - taken);
+      if (!(h > 0)) continue;
+      const c = queue[k]!;
+      const ca = pos.accountIndex[c]!;
+      this.touch(c);
+      if (this.m.watchedAccount[ca] === 1) {
+        this.cash[ca]! -= h;
+      } else {
+        pos.marginQuote[c]! -= h;
+        this.refreshTrigger(mi, c);
+      }
+      taken += h;
+      const record: AdlRecord = {
+        timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, counterpartyPositionId: c,
+        counterpartyAccountId: this.m.accountIds[ca]!, sizeBase: 0, priceQuote: mark, profitGivenUpQuote: h,
+      };
+      this.adl.push(record);
+      this.stepAdlFills++;
+      if (this.options.onEvent) this.emit({ type: 'adl', sequence: 0, ...record });
+    }
+    return taken;
+  }
+
+  /** One ADL fill: `q` of winner `c` closes against the bankrupt position `id` at `price`; both sides settle. */
+  private adlFill(mi: number, id: number, c: number, q: number, price: number, generation: number): void {
+    const pos = this.m.positions;
+    const available = pos.sizeBase[c]!;
+    this.touch(c);
+    const cSide = pos.side[c]!;
+    const ca = pos.accountIndex[c]!;
+    const cWatched = this.m.watchedAccount[ca] === 1;
+    const cMargin = cWatched ? 0 : (pos.marginQuote[c]! * q) / available;
+    const cPnl = cSide * q * (price - pos.entryPriceQuote[c]!);
+    if (!cWatched) pos.marginQuote[c]! -= cMargin;
+    this.cash[ca]! += cMargin + cPnl;
+    this.externalQuote -= cPnl;
+    pos.sizeBase[c] = available - q > SIZE_EPSILON ? available - q : 0;
+    if (pos.sizeBase[c] === 0) this.closePosition(c);
+    const profitGivenUp = cSide * q * (this.mark[mi]! - price);
+    const record: AdlRecord = {
+      timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, counterpartyPositionId: c,
+      counterpartyAccountId: this.m.accountIds[ca]!, sizeBase: q, priceQuote: price, profitGivenUpQuote: profitGivenUp,
+    };
+    this.adl.push(record);
+    this.stepAdlFills++;
+    if (this.options.onEvent) this.emit({ type: 'adl', sequence: 0, ...record });
+    this.settle(mi, id, q, price, 0, generation, ROUTE_ADL);
+  }
+
+  /**
+   * The step's ADL batch (separate batching): the closes the liquidation batch left for ADL are liquidated again, in
+   * the order they were left, now allowed to deleverage. What a halt or the step cap stops waits for the next step.
+   */
+  private runAdlBatch(): void {
+    this.adlPhase = true;
+    const markets = this.adlDeferredMarket;
+    const ids = this.adlDeferredId;
+    const generations = this.adlDeferredGeneration;
+    for (let k = 0; k < ids.length; k++) {
+      const mi = markets.data[k]!;
+      const id = ids.data[k]!;
+      const generation = generations.data[k]!;
+      if (this.halted(mi) || this.liquidate(mi, id, generation) < 0) {
+        this.pendingId[mi]!.push(id);
+        this.pendingDue[mi]!.push(this.step + 1);
+        this.pendingGeneration[mi]!.push(generation);
+      }
+    }
+    markets.length = 0;
+    ids.length = 0;
+    generations.length = 0;
+    this.adlPhase = false;
+  }
+
+  /** Per-step fill counts of the two batches, and their totals. */
+  private batchReport(): NonNullable<CascadeReport['batches']> {
+    let liquidationBatches = 0;
+    let adlBatches = 0;
+    let maxLiquidationFillsPerBatch = 0;
+    let maxAdlFillsPerBatch = 0;
+    for (const c of this.timelineLiquidationFills) {
+      if (c > 0) liquidationBatches++;
+      maxLiquidationFillsPerBatch = Math.max(maxLiquidationFillsPerBatch, c);
+    }
+    for (const c of this.timelineAdlFills) {
+      if (c > 0) adlBatches++;
+      maxAdlFillsPerBatch = Math.max(maxAdlFillsPerBatch, c);
+    }
+    return {
+      liquidationFills: this.timelineLiquidationFills.slice(),
+      adlFills: this.timelineAdlFills.slice(),
+      summary: {
+        batching: this.separateAdl ? 'separate' : 'interleaved', liquidationBatches, adlBatches, maxLiquidationFillsPerBatch, maxAdlFillsPerBatch,
+      },
+    };
   }
 
   /** Opposite-side positions in profit at mark, by the venue's ADL score (built once per market side and step). */
@@ -1158,6 +1504,7 @@ export class CascadeRun {
     this.liqPrice.push(price);
     this.liqFee.push(feeToFund);
     this.liqShortfall.push(shortfall);
+    if (route !== ROUTE_ADL) this.stepLiquidationFills++;
     if (this.options.onEvent) {
       const pos = this.m.positions;
       this.emit({
@@ -1214,11 +1561,14 @@ export class CascadeRun {
       this.timelineLiquidated[mi]!.push(this.stepLiquidated[mi]!);
     }
     for (let v = 0; v < this.venueCount; v++) this.timelineFund[v]!.push(this.fund[v]!);
+    this.timelineLiquidationFills.push(this.stepLiquidationFills);
+    this.timelineAdlFills.push(this.stepAdlFills);
   }
 
   // ---- end of run -----------------------------------------------------------------------------------------
 
   private isQuiet(): boolean {
+    if (this.time < this.lastShockSeconds) return false;
     for (let mi = 0; mi < this.marketCount; mi++) {
       if (this.pendingHead[mi]! < this.pendingId[mi]!.length) return false;
       if (this.networkBase[mi] !== 0) return false;
@@ -1386,6 +1736,10 @@ export class CascadeRun {
         movedBase: this.linkMovedBase[l]!,
         movedNotionalQuote: this.linkMovedQuote[l]!,
       })),
+      adlActions: this.adlActions,
+      batches: this.batchReport(),
+      keepers: this.keeperSummary(),
+      venuePositions: this.venuePositionSummaries(),
     };
   }
 }

@@ -21,6 +21,7 @@ export const firesaleErrorMessages: Readonly<Record<FiresaleErrorCode, string>> 
   BOOK__LEVELS_UNSORTED: '$path: $side levels are not sorted away from the mid',
   BOOK__EMPTY_SIDE: '$path: the $side side has no levels',
   CSV__MALFORMED_ROW: '$path: line $line: $reason',
+  HISTORY__INVALID_RECORD: '$path: line $line: $field: $reason ($recordsRead records read before it)',
   FILE__UNREADABLE: '$path: cannot read the file ($reason)',
   FILE__INVALID_JSON: '$path: not valid JSON ($reason)',
   SPEC__UNSUPPORTED_VERSION: '$path: specification version "$value" is not supported (supported: $supported)',

@@ -30,7 +30,15 @@ export type {
   ContainmentRecord,
   MarketSummary,
   InsuranceFundSummary,
+  AdlActionRecord,
+  BatchTimeline,
+  BatchSummary,
+  KeeperSummary,
+  VenuePositionSummary,
 } from './report';
+export { resolveKeeperOutages, inKeeperOutage, keeperLiquidates } from './keeper-model';
+export type { KeeperOutageInput, KeeperOutageWindows } from './keeper-model';
+export { ADL_POLICIES, ADL_BATCHINGS, adlPolicyOption, adlBatchingOption, allocateProRata } from './adl-policy';
 export { FiresaleError, FiresaleErrors, isFiresaleError } from './firesale-error';
 export { firesaleErrorMessages } from './error-messages';
 export { createRng } from './rng';

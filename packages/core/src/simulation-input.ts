@@ -1,4 +1,5 @@
-import type { AmountQuote, CascadeEventV1, Fraction, LiquidationEngineModelV1, OrderBookModelV1, PriceQuote, Seconds } from '@firesale/spec';
+import type { AdlOptionsV1, AmountQuote, CascadeEventV1, Fraction, LiquidationEngineModelV1, OrderBookModelV1, PriceQuote, Seconds } from '@firesale/spec';
+import type { KeeperOutageInput } from './keeper-model';
 import type { PositionTable } from './position-table';
 import type { PriceMonitoringTrigger } from './price-monitoring';
 
@@ -63,6 +64,12 @@ export type VenueInput = {
   readonly insuranceFundQuote: AmountQuote;
   /** Auto-deleverage when the fund cannot pay (default: the engine's `autoDeleveraging` capability). */
   readonly autoDeleveraging?: boolean;
+  /**
+   * What one liquidation costs its keeper (gas plus the slippage it bears), in quote. A keeper closes a market-route
+   * liquidation only when the venue's reward to it on that close (`feeToLiquidatorQuote`) covers this; otherwise the
+   * position stays open and is retried every step. Default 0 (always liquidated).
+   */
+  readonly liquidatorCostQuote?: AmountQuote;
 };
 
 /** Collateral an account holds. The quote asset counts at face value, other assets at their market's mark. */
@@ -90,6 +97,8 @@ export type TimingInput = {
   readonly oracleDelaySeconds?: Seconds;
   /** Seconds between a position becoming liquidatable and its liquidation order. Default 0. */
   readonly liquidatorLatencySeconds?: Seconds;
+  /** Windows in which no keeper acts: liquidations wait until the window ends. Default none. */
+  readonly keeperOutages?: readonly KeeperOutageInput[];
 };
 
 /** Containment mechanisms. All are off by default. */
@@ -129,6 +138,8 @@ export type SimulatorInput = {
   readonly containment?: ContainmentInput;
   /** Arbitrage between markets of the same asset (cross-venue linkage). */
   readonly arbitrage?: readonly ArbitrageLinkInput[];
+  /** ADL policy and batching (default: the venue's ranking queue, interleaved with liquidations). */
+  readonly adl?: AdlOptionsV1;
 };
 
 /**
@@ -165,6 +176,8 @@ export type RunOptions = {
   readonly liquidatorLatencySeconds?: Seconds;
   /** Overrides `timing.oracleDelaySeconds` for this run. */
   readonly oracleDelaySeconds?: Seconds;
+  /** Overrides the input's ADL settings for this run, field by field (the ADL policy lab runs one model under each policy). */
+  readonly adl?: AdlOptionsV1;
   /**
    * How triggered positions are found: `index` (default) walks the liquidation index; `full-scan` checks every
    * position at every price step. Both give the same run; the full scan is the reference and the benchmark baseline.

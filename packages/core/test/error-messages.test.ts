@@ -20,6 +20,7 @@ const samples: { [C in FiresaleErrorCode]: FiresaleErrorContextMap[C] } = {
   BOOK__LEVELS_UNSORTED: { path: 'a.b', side: 'bids' },
   BOOK__EMPTY_SIDE: { path: 'a.b', side: 'asks' },
   CSV__MALFORMED_ROW: { path: 'p.csv:3:size', line: 3, reason: 'r' },
+  HISTORY__INVALID_RECORD: { path: 'h.jsonl', line: 17, field: 't', reason: 'before the previous record', recordsRead: 16 },
   FILE__UNREADABLE: { path: 'f', reason: 'ENOENT' },
   FILE__INVALID_JSON: { path: 'f', reason: 'r' },
   SPEC__UNSUPPORTED_VERSION: { path: 'a.b', value: 'v9', supported: 'v1' },

@@ -12,6 +12,7 @@ import {
 } from '@firesale/core';
 import {
   checkL2Snapshot,
+  createConcentratedLiquidityPool,
   createConstantProductPool,
   createL2Book,
   createLinearBook,
@@ -20,6 +21,7 @@ import {
   type L2Snapshot,
 } from '@firesale/orderbook';
 import type { LiquidationEngineModelV1, OrderBookModelV1, SideSign } from '@firesale/spec';
+import { correlatedShockInputs } from './correlated-shock';
 import { parsePositionsCsv } from './positions-csv';
 import { issuesToErrors } from './scenario-errors';
 import { scenarioSchema, type BookSpec, type DistributionSpec, type Scenario } from './scenario-schema';
@@ -79,6 +81,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
         engine,
         insuranceFundQuote: venue.insuranceFundQuote,
         ...(venue.autoDeleveraging === undefined ? {} : { autoDeleveraging: venue.autoDeleveraging }),
+        ...(venue.liquidatorCostQuote === undefined ? {} : { liquidatorCostQuote: venue.liquidatorCostQuote }),
       });
     } catch (error) {
       errors.push(new FiresaleError('SCENARIO__INVALID_FIELD', { path: `venues[${i}].params`, value: venue.params, reason: (error as Error).message }));
@@ -291,6 +294,16 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     }
     shocks.push({ marketId: s.market, returnFraction: s.returnPct / 100, atSeconds: s.atSeconds ?? 0, overSeconds: s.overSeconds ?? 0 });
   });
+  if (scenario.correlatedShock !== undefined) shocks.push(...correlatedShockInputs(scenario.correlatedShock, marketIds, scenario.seed, errors));
+  if (scenario.shocks.length === 0 && scenario.correlatedShock === undefined) errors.push(new FiresaleError('SCENARIO__VALUE_MISSING', { path: 'shocks' }));
+
+  (scenario.timing.keeperOutages ?? []).forEach((outage, i) => {
+    (outage.markets ?? []).forEach((id, k) => {
+      if (!marketIds.includes(id)) {
+        errors.push(new FiresaleError('SCENARIO__UNKNOWN_MARKET', { path: `timing.keeperOutages[${i}].markets[${k}]`, value: id, known: marketIds.join(', ') }));
+      }
+    });
+  });
 
   if (errors.length > 0) throw new FiresaleErrors(errors);
   const containment = scenario.containment;
@@ -300,7 +313,15 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     accounts,
     positions: table,
     quoteAsset: scenario.quoteAsset,
-    timing: scenario.timing,
+    ...(scenario.adl === undefined ? {} : { adl: scenario.adl }),
+    timing: {
+      ...scenario.timing,
+      keeperOutages: (scenario.timing.keeperOutages ?? []).map((o) => ({
+        fromSeconds: o.fromSeconds,
+        toSeconds: o.toSeconds,
+        ...(o.markets === undefined ? {} : { marketIds: o.markets }),
+      })),
+    },
     arbitrage: scenario.arbitrage.map((link) => ({
       marketIds: link.markets,
       capacityBasePerStep: link.capacityBasePerStep,
@@ -354,6 +375,7 @@ function buildBook(spec: BookSpec, mid: number | undefined, path: string, read: 
     errors.push(new FiresaleError('SCENARIO__VALUE_MISSING', { path: `${path}.initialPriceQuote` }));
     return undefined;
   }
+  if (spec.model === 'concentrated-liquidity') return concentratedPool(spec, mid, path, errors);
   if (spec.model === 'linear') return createLinearBook({ midPriceQuote: mid, depthBasePerQuote: spec.depthBasePerQuote, ...withResilience });
   return createParametricBook({
     midPriceQuote: mid,
@@ -361,6 +383,19 @@ function buildBook(spec: BookSpec, mid: number | undefined, path: string, read: 
     ...(spec.exponent === undefined ? {} : { exponent: spec.exponent }),
     ...withResilience,
   });
+}
+
+/** A concentrated-liquidity pool, its problems reported at `markets[i].book.ranges[k].…`. */
+function concentratedPool(spec: Extract<BookSpec, { model: 'concentrated-liquidity' }>, mid: number, path: string, errors: FiresaleError[]): OrderBookModelV1 | undefined {
+  try {
+    return createConcentratedLiquidityPool({ initialPriceQuote: mid, ranges: spec.ranges, ...(spec.feeRate === undefined ? {} : { feeRate: spec.feeRate }) });
+  } catch (error) {
+    // The factory's RangeError starts with `createConcentratedLiquidityPool.<field>: `; keep the field, name the book.
+    const match = /^createConcentratedLiquidityPool\.([^:]+): (.*)$/s.exec((error as Error).message);
+    const field = match?.[1] ?? 'ranges';
+    errors.push(new FiresaleError('SCENARIO__INVALID_FIELD', { path: `${path}.book.${field}`, reason: match?.[2] ?? (error as Error).message }));
+    return undefined;
+  }
 }
 
 function toLevel(level: readonly [number | string, number | string]): readonly [number, number] {

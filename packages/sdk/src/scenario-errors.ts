@@ -31,7 +31,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], input: unkno
     const field = String(issue.path[issue.path.length - 1] ?? '');
     if (value === undefined && issue.code === 'invalid_type') return new FiresaleError('SCENARIO__VALUE_MISSING', { path });
     if (field === 'model' && issue.code === 'invalid_union') {
-      return new FiresaleError('SCENARIO__UNKNOWN_MODEL', { path, value, known: 'linear, parametric, l2, constant-product' });
+      return new FiresaleError('SCENARIO__UNKNOWN_MODEL', { path, value, known: 'linear, parametric, l2, constant-product, concentrated-liquidity' });
     }
     if (/price/i.test(field) && (issue.code === 'invalid_type' || issue.code === 'custom')) {
       return new FiresaleError('SCENARIO__PRICE_INVALID', { path, value, reason: issue.message });

@@ -43,6 +43,20 @@ export const bookSchema = z.discriminatedUnion('model', [
     .strict(),
   z
     .object({
+      model: z.literal('concentrated-liquidity'),
+      /**
+       * Uniswap v3 style liquidity positions: liquidity L active while the price is within [lower, upper]
+       * (quote per base); overlapping ranges add up. The pool starts at the market's `initialPriceQuote`.
+       */
+      ranges: z
+        .array(z.object({ lowerPriceQuote: positive, upperPriceQuote: positive, liquidity: nonNegative }).strict())
+        .min(1),
+      /** The pool's fee on the input amount (0.0005 for 0.05%). */
+      feeRate: fraction.optional(),
+    })
+    .strict(),
+  z
+    .object({
       model: z.literal('l2'),
       /** Levels inline, or a JSON file (relative to the scenario) with `{bids, asks}`. */
       snapshot: z.object({ bids: z.array(l2Level), asks: z.array(l2Level) }).optional(),
@@ -63,6 +77,8 @@ export const venueSchema = z
     params: z.record(z.string(), z.unknown()).optional(),
     insuranceFundQuote: nonNegative.default(0),
     autoDeleveraging: z.boolean().optional(),
+    /** What one liquidation costs a keeper (gas + slippage), in quote; it liquidates only when its reward covers it. */
+    liquidatorCostQuote: nonNegative.optional(),
   })
   .strict();
 
@@ -158,6 +174,36 @@ export const shockSchema = z
   })
   .strict();
 
+/**
+ * Correlated moves of several markets from one joint distribution (via `@firesale/contagion`): per-market
+ * volatilities over `horizonSeconds` and a correlation matrix (or factor loadings). Either a seeded random `draw`
+ * (default: draw 0 of the scenario seed) or a `quantile` stress: the first market at that quantile, the others at
+ * their conditional mean given it. Each market's move unfolds over `horizonSeconds` from `atSeconds`.
+ */
+export const correlatedShockSchema = z
+  .object({
+    markets: z.array(z.string().min(1)).min(1),
+    /** Standard deviation of each market's return over the horizon (0.05 = 5%). */
+    volatilities: z.array(nonNegative).min(1),
+    /** Mean return of each market over the horizon (default 0). */
+    means: z.array(finite).optional(),
+    correlation: z.array(z.array(finite)).optional(),
+    /** `factorLoadings[m][f]`: market m's loading on common factor f (instead of `correlation`). */
+    factorLoadings: z.array(z.array(finite)).optional(),
+    /** `log` (default): return = exp(x) - 1; `simple`: return = x. */
+    returnModel: z.enum(['log', 'simple']).optional(),
+    horizonSeconds: nonNegative,
+    atSeconds: nonNegative.optional(),
+    /** Seed of the draw (default: the scenario seed). */
+    seed: z.number().int().nonnegative().optional(),
+    /** Which seeded draw (0, 1, 2, ...: Monte Carlo path numbers). Default 0. */
+    draw: z.number().int().nonnegative().optional(),
+    /** A stress instead of a draw: the first market at this quantile of its distribution (0.01 = a 1-in-100 fall). */
+    quantile: finite.refine((x) => x > 0 && x < 1, 'must be strictly between 0 and 1').optional(),
+  })
+  .strict()
+  .refine((c) => c.quantile === undefined || c.draw === undefined, { message: 'give either draw or quantile, not both', path: ['draw'] });
+
 export const containmentSchema = z
   .object({
     maxLiquidatedNotionalPerStepQuote: positive.optional(),
@@ -199,6 +245,28 @@ export const timingSchema = z
     durationSeconds: nonNegative.optional(),
     oracleDelaySeconds: nonNegative.optional(),
     liquidatorLatencySeconds: nonNegative.optional(),
+    /** Windows with no keeper: liquidations on the markets listed (all when omitted) wait until `toSeconds`. */
+    keeperOutages: z
+      .array(
+        z
+          .object({ fromSeconds: nonNegative, toSeconds: positive, markets: z.array(z.string().min(1)).min(1).optional() })
+          .strict()
+          .refine((o) => o.toSeconds > o.fromSeconds, { message: 'toSeconds must be after fromSeconds', path: ['toSeconds'] }),
+      )
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Auto-deleveraging: the policy that picks and prices the winners who absorb a bankrupt close, and whether ADL runs
+ * inside each step's liquidation batch or in its own batch after it (see `AdlOptionsV1` in `@firesale/spec`).
+ */
+export const adlSchema = z
+  .object({
+    /** `ranking` (the venue's queue, default), `pro-rata`, or `shortfall-only` (risk-aware: takes only the shortfall). */
+    policy: z.enum(['ranking', 'pro-rata', 'shortfall-only']).optional(),
+    /** `interleaved` (default) or `separate` (liquidations first, then an ADL batch, per step). */
+    batching: z.enum(['interleaved', 'separate']).optional(),
   })
   .strict();
 
@@ -217,10 +285,15 @@ export const scenarioSchema = z
     /** CSV of positions (relative to the scenario file); columns documented in the SDK README. */
     positionsCsv: z.string().optional(),
     generators: z.array(generatorSchema).default([]),
-    shocks: z.array(shockSchema).min(1),
+    /** Exogenous moves; may be empty when `correlatedShock` gives them. */
+    shocks: z.array(shockSchema).default([]),
+    /** Correlated moves of several markets drawn from a joint distribution. */
+    correlatedShock: correlatedShockSchema.optional(),
     containment: containmentSchema.default({}),
     /** Cross-venue arbitrage links. */
     arbitrage: z.array(arbitrageLinkSchema).default([]),
+    /** ADL policy and batching. */
+    adl: adlSchema.optional(),
   })
   .strict();
 
@@ -231,3 +304,4 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type BookSpec = z.output<typeof bookSchema>;
 export type DistributionSpec = z.output<typeof distribution>;
 export type GeneratorSpec = z.output<typeof generatorSchema>;
+export type CorrelatedShockSpec = z.output<typeof correlatedShockSchema>;

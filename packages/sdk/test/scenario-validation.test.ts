@@ -100,7 +100,7 @@ describe('scenario validation names the field and the reason', () => {
     const s = base();
     s.markets[0]!.venue = 'nope';
     s.positions![0]!.market = 'ETH-PERP';
-    s.shocks[0]!.market = 'SOL-PERP';
+    s.shocks![0]!.market = 'SOL-PERP';
     expect(problems(s)).toEqual([
       'SCENARIO__UNKNOWN_VENUE markets[0].venue',
       'SCENARIO__UNKNOWN_MARKET positions[0].market',

@@ -12,6 +12,7 @@ export type * from './order-book-model/v1/order-book-capabilities-v1';
 export type * from './liquidation-engine-model/v1/liquidation-engine-model-v1';
 export type * from './liquidation-engine-model/v1/venue-capabilities-v1';
 export type * from './liquidation-engine-model/v1/venue-problem-v1';
+export type * from './liquidation-engine-model/v1/adl-options-v1';
 export type * from './events/v1/cascade-event-v1';
 export type * from './errors/firesale-error-code';
 export type * from './vectors/v1/vector-handler-v1';

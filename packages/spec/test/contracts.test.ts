@@ -29,6 +29,6 @@ describe('v1 contracts', () => {
   });
 
   it('namespace error codes by area', () => {
-    expectTypeOf<FiresaleErrorCode>().toMatchTypeOf<`${'SCENARIO' | 'BOOK' | 'CSV' | 'FILE' | 'SPEC' | 'VECTORS' | 'ENGINE'}__${string}`>();
+    expectTypeOf<FiresaleErrorCode>().toMatchTypeOf<`${'SCENARIO' | 'BOOK' | 'CSV' | 'HISTORY' | 'FILE' | 'SPEC' | 'VECTORS' | 'ENGINE'}__${string}`>();
   });
 });

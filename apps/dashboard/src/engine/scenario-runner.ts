@@ -65,7 +65,9 @@ export function createScenarioRunner(): { simulate(request: SimulationRequest): 
     for (let i = 0; i < pos.count; i++) {
       const engine = engines[pos.marketIndex[i]!];
       if (!engine || !(pos.marginQuote[i]! > 0)) continue;
-      triggerIn.marketId = prepared.input.markets[pos.marketIndex[i]!]!.marketId;
+      // The venue knows the market by its own symbol (`WETH` on Aave), not the scenario's id.
+      const market = prepared.input.markets[pos.marketIndex[i]!]!;
+      triggerIn.marketId = market.venueMarketId ?? market.marketId;
       triggerIn.side = pos.side[i] as SideSign;
       triggerIn.sizeBase = pos.sizeBase[i]!;
       triggerIn.entryPriceQuote = pos.entryPriceQuote[i]!;
@@ -207,6 +209,8 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     summary: report.summary,
     market: summaryMarket,
     fund: report.insuranceFunds.find((f) => f.venueId === venueId),
+    markets: report.markets.map((m) => ({ venueId: scenario.markets.find((x) => x.id === m.marketId)?.venue ?? '', summary: m })),
+    funds: report.insuranceFunds,
     stepSeconds,
     activeUntilSeconds,
     timeSeconds: Float64Array.from(report.timeline.timeSeconds),

@@ -28,6 +28,10 @@ export type SimulationResult = {
   readonly summary: CascadeReport['summary'];
   readonly market: MarketSummary;
   readonly fund: InsuranceFundSummary | undefined;
+  /** Every market of the scenario with its venue (the charts show the first; a multi-market scenario lists all). */
+  readonly markets: readonly { readonly venueId: string; readonly summary: MarketSummary }[];
+  /** Every venue's insurance fund, with its bad debt. */
+  readonly funds: readonly InsuranceFundSummary[];
   readonly stepSeconds: number;
   /** End of the window where liquidations and ADL happen (three times the last one, at least 60 s), for zoomed charts. */
   readonly activeUntilSeconds: number;

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { FAN_INTERVALS, leverageConcentration, sketchBuckets, sketchQuantile, type MonteCarloSummary } from '@firesale/risk';
 import { FiresaleError, FiresaleErrors, prepareScenario } from '@firesale/sdk';
+import { escapeHtml, renderChartPage } from '../html-page';
 import { venueFactories } from '../venues';
 import { formatMcSummary, readScenarioJson } from './mc-command';
 import type { SweepOutput } from './sweep-command';
@@ -131,26 +131,13 @@ export function reportCommand(file: string, options: ReportCommandOptions, out: 
   const sweep = options.sweep ? (readScenarioJson(options.sweep) as SweepOutput) : undefined;
   const title = options.title ?? `firesale report · ${file}`;
   const data = reportData(summary, sweep, options.scenario, title);
-  const require = createRequire(import.meta.url);
-  const uplotDir = dirname(require.resolve('uplot/dist/uPlot.iife.min.js'));
-  const js = readFileSync(resolve(uplotDir, 'uPlot.iife.min.js'), 'utf8');
-  const css = readFileSync(resolve(uplotDir, 'uPlot.min.css'), 'utf8');
-  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>${css}
-body{font-family:system-ui,sans-serif;margin:20px;color:#222} pre{background:#f6f6f6;padding:10px;overflow:auto;font-size:12px} h2{font-size:16px;margin-top:28px}</style>
-</head><body>
-<h1>${escapeHtml(title)}</h1>
-<pre>${escapeHtml(formatMcSummary(summary, file, 'report'))}</pre>
-<div id="charts"></div>
-<h2>Run manifest</h2><pre>${escapeHtml(JSON.stringify(summary.manifest, null, 2))}</pre>
-<script>${js.replace(/<\/script/gi, '<\\/script')}</script>
-<script>window.FIRESALE = ${json};</script>
-<script>${PAGE_SCRIPT}</script>
-</body></html>
-`;
+  const html = renderChartPage({
+    title,
+    summaryText: formatMcSummary(summary, file, 'report'),
+    data,
+    pageScript: PAGE_SCRIPT,
+    footerHtml: `<h2>Run manifest</h2><pre>${escapeHtml(JSON.stringify(summary.manifest, null, 2))}</pre>`,
+  });
   const target = options.out ?? 'firesale-report.html';
   writeFileSync(target, html);
   out(`report written to ${target}`);

@@ -31,6 +31,8 @@ export type FiresaleErrorContextMap = {
   BOOK__LEVELS_UNSORTED: FieldContext & { side: string };
   BOOK__EMPTY_SIDE: FieldContext & { side: string };
   CSV__MALFORMED_ROW: FieldContext & { line: number; reason: string };
+  /** A bad record of a replay history (out-of-order time, unknown provenance, truncated line, window outside the data). */
+  HISTORY__INVALID_RECORD: FieldContext & { line: number; field: string; reason: string; recordsRead: number };
   FILE__UNREADABLE: FieldContext & { reason: string };
   FILE__INVALID_JSON: FieldContext & { reason: string };
   SPEC__UNSUPPORTED_VERSION: FieldContext & { supported: string };
