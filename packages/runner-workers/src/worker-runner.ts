@@ -32,6 +32,9 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   const pool = new Piscina<WorkerTask, WorkerResult>({ filename: workerUrl.href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   const inFlightLimit = threads * Math.max(1, options.queuePerThread ?? 4);
+  // Every task handed to the pool until it settles, also those of an aborted or failed run, so close() can let
+  // them finish: destroying the pool under a running task makes piscina throw on its late reply.
+  const unsettled = new Set<Promise<unknown>>();
   return {
     kind: 'workers',
     threads,
@@ -44,26 +47,40 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner
       let failure: unknown;
       await new Promise<void>((resolve, reject) => {
         let inFlight = 0;
+        const fail = (error: unknown): void => {
+          if (failure !== undefined) return;
+          failure = error;
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        };
+        // Abort stops queueing at once; batches already on a thread finish and are dropped. The signal is not
+        // handed to piscina: aborting a task a thread is finishing races its reply ("Unexpected message from Worker").
+        const onAbort = (): void => fail(signal?.reason ?? new Error('aborted'));
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
         const pump = (): void => {
           if (failure !== undefined) return;
           while (inFlight < inFlightLimit && nextBatch < folder.total) {
             const batchIndex = nextBatch++;
             inFlight++;
             const task: WorkerTask = { plan, batchIndex, ...(options.venueFactoriesModule ? { venueFactoriesModule: options.venueFactoriesModule } : {}) };
-            pool.run(task, signal ? { signal } : {}).then(
+            const pending = pool.run(task);
+            unsettled.add(pending);
+            void pending.finally(() => unsettled.delete(pending)).catch(() => undefined);
+            pending.then(
               (summary) => {
                 inFlight--;
+                if (failure !== undefined) return;
                 folder.add(summary);
                 runOptions.onProgress?.({ pathsDone: folder.pathsDone, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
-                if (folder.complete) resolve();
-                else pump();
+                if (folder.complete) {
+                  signal?.removeEventListener('abort', onAbort);
+                  resolve();
+                } else pump();
               },
               (error: unknown) => {
                 inFlight--;
-                if (failure === undefined) {
-                  failure = error;
-                  reject(signal?.aborted ? signal.reason : error);
-                }
+                fail(error);
               },
             );
           }
@@ -72,6 +89,9 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner
       });
       return finalizeSummary(plan, folder.result(), runOptions.packageVersions);
     },
-    close: () => pool.destroy(),
+    async close() {
+      await Promise.allSettled([...unsettled]);
+      await pool.destroy();
+    },
   };
 }
