@@ -139,18 +139,35 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     accountIndex.set(account.id, accounts.length);
     accounts.push({ accountId: account.id, marginMode: account.marginMode, collateral });
   });
+  // Shared by every account that posts no collateral of its own (AccountInput.collateral is readonly).
+  const noCollateral: AccountInput['collateral'] = [];
   const accountFor = (id: string): number => {
     let a = accountIndex.get(id);
     if (a === undefined) {
       a = accounts.length;
       accountIndex.set(id, a);
-      accounts.push({ accountId: id, marginMode: 'isolated', collateral: [] });
+      accounts.push({ accountId: id, marginMode: 'isolated', collateral: noCollateral });
     }
     return a;
   };
 
   const table = new PositionTable(1024);
-  const seen = new Set<string>();
+  // (account, market) pairs already holding a position, as account × markets + market (no string per position).
+  const seen = new Set<number>();
+  const marketCount = marketIds.length;
+  // The non-quote collateral assets of each account, computed once per account (most have none).
+  const noAssets: readonly string[] = [];
+  const collateralAssetsOf = (account: AccountInput): readonly string[] =>
+    account.collateral.length === 0 ? noAssets : account.collateral.map((c) => c.asset).filter((asset) => asset !== scenario.quoteAsset);
+  const check = {
+    marketId: '',
+    side: 1 as SideSign,
+    sizeBase: 0,
+    entryPriceQuote: 0,
+    leverage: 0,
+    marginMode: 'isolated' as AccountInput['marginMode'],
+    collateralAssets: noAssets,
+  };
   const addPosition = (
     path: string,
     fieldPath: (field: string) => string,
@@ -180,7 +197,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     }
     const a = accountFor(p.account);
     const account = accounts[a]!;
-    const key = `${p.account}\u0000${p.market}`;
+    const key = a * marketCount + mi;
     if (seen.has(key)) {
       errors.push(new FiresaleError('SCENARIO__DUPLICATE_POSITION', { path, account: p.account, market: p.market }));
       return;
@@ -210,16 +227,15 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     }
     const engine = engines.get(scenario.markets[mi]!.venue);
     if (engine) {
-      const check = {
-        marketId: venueMarketIds[mi] ?? p.market,
-        side: (p.side === 'long' ? 1 : -1) as SideSign,
-        sizeBase: p.sizeBase,
-        entryPriceQuote: p.entryPriceQuote,
-        leverage,
-        marginMode: account.marginMode,
-        // The scenario's quote asset stands for the venue's settlement currency (USDT, USDC).
-        collateralAssets: account.collateral.map((c) => c.asset).filter((asset) => asset !== scenario.quoteAsset),
-      };
+      // One reused input object: venues read it during the call and keep nothing.
+      check.marketId = venueMarketIds[mi] ?? p.market;
+      check.side = (p.side === 'long' ? 1 : -1) as SideSign;
+      check.sizeBase = p.sizeBase;
+      check.entryPriceQuote = p.entryPriceQuote;
+      check.leverage = leverage;
+      check.marginMode = account.marginMode;
+      // The scenario's quote asset stands for the venue's settlement currency (USDT, USDC).
+      check.collateralAssets = collateralAssetsOf(account);
       let problems = engine.doValidatePosition(check);
       const cap = problems.find((problem) => problem.code === 'SCENARIO__LEVERAGE_ABOVE_VENUE_MAX');
       if (cap && p.clampLeverage && account.marginMode === 'isolated') {
@@ -264,6 +280,8 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     }
     const price = prices[mi]!;
     const before = errors.length;
+    const at = `generators[${gi}]`;
+    const fieldPath = (f: string): string => `${at}.${f === 'sizeBase' ? 'notionalQuote' : f}`;
     for (let k = 0; k < g.count && errors.length === before; k++) {
       const side = rng.nextFloat() < g.longShare ? 'long' : 'short';
       const notional = sample(g.notionalQuote, rng);
@@ -274,7 +292,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
         accountIndex.set(account, accounts.length);
         accounts.push({ accountId: account, marginMode: 'cross', collateral: [{ asset: scenario.quoteAsset, amount: notional / leverage }] });
       }
-      addPosition(`generators[${gi}]`, (f) => `generators[${gi}].${f === 'sizeBase' ? 'notionalQuote' : f}`, {
+      addPosition(at, fieldPath, {
         account,
         market: g.market,
         side,

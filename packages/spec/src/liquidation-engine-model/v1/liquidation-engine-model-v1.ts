@@ -46,7 +46,7 @@ export type VenueLimitsV1 = {
   readonly collateralAssets: readonly string[];
 };
 
-/** The position facts a venue checks before a run. */
+/** The position facts a venue checks before a run. Reused by the caller between calls: read it, keep nothing. */
 export type PositionCheckInputV1 = {
   readonly marketId: string;
   readonly side: SideSign;
