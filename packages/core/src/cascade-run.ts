@@ -91,9 +91,9 @@ export class CascadeRun {
   // Position state shared with the model, journaled.
   private readonly flags: Uint8Array;
   private readonly scratch: RunScratch;
-  private readonly journalIds = new GrowableUint32(256);
-  private readonly journalSize = new GrowableFloat64(256);
-  private readonly journalMargin = new GrowableFloat64(256);
+  private readonly journalIds = new GrowableUint32();
+  private readonly journalSize = new GrowableFloat64();
+  private readonly journalMargin = new GrowableFloat64();
   private readonly triggerOverride = new Map<number, number>();
   private readonly lastLiquidationTime = new Map<number, number>();
 
@@ -152,15 +152,15 @@ export class CascadeRun {
   private sequence = 0;
   private maxGeneration = 0;
   private readonly generationCounts: number[] = [];
-  private readonly liqTime = new GrowableFloat64(1024);
-  private readonly liqPosition = new GrowableUint32(1024);
-  private readonly liqMarket = new GrowableUint32(1024);
-  private readonly liqRoute = new GrowableUint32(1024);
-  private readonly liqGeneration = new GrowableUint32(1024);
-  private readonly liqClosedBase = new GrowableFloat64(1024);
-  private readonly liqPrice = new GrowableFloat64(1024);
-  private readonly liqFee = new GrowableFloat64(1024);
-  private readonly liqShortfall = new GrowableFloat64(1024);
+  private readonly liqTime = new GrowableFloat64();
+  private readonly liqPosition = new GrowableUint32();
+  private readonly liqMarket = new GrowableUint32();
+  private readonly liqRoute = new GrowableUint32();
+  private readonly liqGeneration = new GrowableUint32();
+  private readonly liqClosedBase = new GrowableFloat64();
+  private readonly liqPrice = new GrowableFloat64();
+  private readonly liqFee = new GrowableFloat64();
+  private readonly liqShortfall = new GrowableFloat64();
   private liquidatedNotional = 0;
   private liquidatedPositionCount = 0;
   private readonly adl: AdlRecord[] = [];
