@@ -48,6 +48,8 @@ const MAX_ROUNDS_PER_STEP = 100_000;
 export class CascadeRun {
   private readonly m: BuiltModel;
   private readonly options: RunOptions;
+  /** Which event types are built and delivered (all with `onEvent`, narrowed by `eventTypes`; none without). */
+  private readonly wants: Readonly<Record<CascadeEventV1['type'], boolean>>;
   private readonly marketCount: number;
   private readonly venueCount: number;
   private readonly stepSeconds: number;
@@ -189,6 +191,7 @@ export class CascadeRun {
   constructor(model: BuiltModel, options: RunOptions) {
     this.m = model;
     this.options = options;
+    this.wants = eventSelection(options);
     const timing = model.input.timing ?? {};
     this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
     const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
@@ -390,7 +393,7 @@ export class CascadeRun {
     for (let mi = 0; mi < M; mi++) {
       const previousMark = this.mark[mi]!;
       this.mark[mi] = this.oraclePrice(mi);
-      if (this.mark[mi] !== previousMark && this.options.onEvent) {
+      if (this.mark[mi] !== previousMark && this.wants['price-update']) {
         this.emit({
           type: 'price-update', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!,
           midPriceQuote: this.books[mi]!.midPriceQuote(), markPriceQuote: this.mark[mi]!,
@@ -640,7 +643,7 @@ export class CascadeRun {
     this.pendingId[mi]!.push(id);
     this.pendingDue[mi]!.push(this.step + this.latencySteps);
     this.pendingGeneration[mi]!.push(generation);
-    if (this.options.onEvent) {
+    if (this.wants['liquidation-triggered']) {
       this.emit({
         type: 'liquidation-triggered', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, positionId: id,
         accountId: this.m.accountIds[this.m.positions.accountIndex[id]!]!, generation, markPriceQuote: this.mark[mi]!,
@@ -991,7 +994,7 @@ export class CascadeRun {
     book.doExecute(orderSide, size, this.time, fill);
     if (!(fill.filledBase > 0)) return 0;
     this.markImpact(mi, generation);
-    if (this.options.onEvent) {
+    if (this.wants['order-filled']) {
       this.emit({
         type: 'order-filled', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, side: orderSide, cause: 'liquidation',
         positionId: id, filledBase: fill.filledBase, averagePriceQuote: fill.averagePriceQuote, priceAfterQuote: fill.priceAfterQuote,
@@ -1074,7 +1077,7 @@ export class CascadeRun {
     if (unpaid > 0) this.venueBadDebt[v]! += unpaid;
     if (unpaid > 1e-9) {
       this.badDebtQuote += unpaid;
-      if (this.options.onEvent) {
+      if (this.wants['bad-debt']) {
         this.emit({ type: 'bad-debt', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, positionId: id, amountQuote: unpaid, socialised: false });
       }
     } else if (unpaid > 0) {
@@ -1251,7 +1254,7 @@ export class CascadeRun {
       };
       this.adl.push(record);
       this.stepAdlFills++;
-      if (this.options.onEvent) this.emit({ type: 'adl', sequence: 0, ...record });
+      if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...record });
     }
     return taken;
   }
@@ -1278,7 +1281,7 @@ export class CascadeRun {
     };
     this.adl.push(record);
     this.stepAdlFills++;
-    if (this.options.onEvent) this.emit({ type: 'adl', sequence: 0, ...record });
+    if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...record });
     this.settle(mi, id, q, price, 0, generation, ROUTE_ADL);
   }
 
@@ -1505,7 +1508,7 @@ export class CascadeRun {
     this.liqFee.push(feeToFund);
     this.liqShortfall.push(shortfall);
     if (route !== ROUTE_ADL) this.stepLiquidationFills++;
-    if (this.options.onEvent) {
+    if (this.wants['position-liquidated']) {
       const pos = this.m.positions;
       this.emit({
         type: 'position-liquidated', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, positionId: id,
@@ -1537,14 +1540,14 @@ export class CascadeRun {
   private recordContainment(mi: number, action: ContainmentRecord['action'], detail: Record<string, number | string>): void {
     const record: ContainmentRecord = { timeSeconds: this.time, marketId: this.m.marketIds[mi]!, action, detail };
     this.containment.push(record);
-    if (this.options.onEvent) {
+    if (this.wants['containment']) {
       this.emit({ type: 'containment', timeSeconds: this.time, sequence: 0, marketId: record.marketId, action: action as never, detail });
     }
   }
 
   private emitFund(v: number, delta: number, reason: 'fee' | 'shortfall' | 'takeover' | 'disposal'): void {
     if (this.fund[v]! < this.fundMinimum[v]!) this.fundMinimum[v] = this.fund[v]!;
-    if (!this.options.onEvent) return;
+    if (!this.wants['insurance-fund-change']) return;
     this.emit({ type: 'insurance-fund-change', timeSeconds: this.time, sequence: 0, venueId: this.m.venueIds[v]!, deltaQuote: delta, balanceQuote: this.fund[v]!, reason });
   }
 
@@ -1782,4 +1785,13 @@ function pathMove(path: NonNullable<ShockInput['path']>, t: number): number {
   const t0 = times[lo]!;
   const t1 = times[hi]!;
   return moves[lo]! + ((moves[hi]! - moves[lo]!) * (t - t0)) / (t1 - t0);
+}
+
+const EVENT_TYPES = ['price-update', 'liquidation-triggered', 'order-filled', 'position-liquidated', 'insurance-fund-change', 'adl', 'bad-debt', 'containment'] as const satisfies readonly CascadeEventV1['type'][];
+
+function eventSelection(options: RunOptions): Record<CascadeEventV1['type'], boolean> {
+  const wanted = options.eventTypes === undefined ? undefined : new Set<string>(options.eventTypes);
+  const selection = {} as Record<CascadeEventV1['type'], boolean>;
+  for (const type of EVENT_TYPES) selection[type] = options.onEvent !== undefined && (wanted === undefined || wanted.has(type));
+  return selection;
 }

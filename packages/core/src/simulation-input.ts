@@ -168,6 +168,12 @@ export type RunOptions = {
   readonly seed?: number;
   /** Receives every event as it happens. Without it the engine allocates no event objects. */
   readonly onEvent?: (event: CascadeEventV1) => void;
+  /**
+   * Only these event types are built and passed to `onEvent` (default: all). Events of other types are never
+   * allocated, so a caller that needs only `bad-debt` pays nothing for the hundreds of thousands of fills.
+   * `sequence` numbers the delivered events.
+   */
+  readonly eventTypes?: readonly CascadeEventV1['type'][];
   /** Checks conservation of value after every step and throws ENGINE__INVARIANT_BROKEN if it fails. */
   readonly checkInvariants?: boolean;
   /** Overrides the markets' stress depth multipliers for this run (same order as `markets`). */

@@ -167,6 +167,24 @@ describe('cascade engine', () => {
     }
   });
 
+  it('builds only the event types asked for, with the same content and the same report', () => {
+    const sim = linearMarket({ p0: 100, depthBasePerQuote: 60, longs: band(400, 99.9, 0.01), insuranceFundQuote: 1 });
+    const all: CascadeEventV1[] = [];
+    const full = sim.run({ ...drop(0.01), seed: 3, onEvent: (e) => all.push(e) });
+    const some: CascadeEventV1[] = [];
+    const narrowed = sim.run({ ...drop(0.01), seed: 3, onEvent: (e) => some.push(e), eventTypes: ['position-liquidated', 'insurance-fund-change'] });
+    const strip = (e: CascadeEventV1) => JSON.stringify({ ...e, sequence: 0 });
+    const expected = all.filter((e) => e.type === 'position-liquidated' || e.type === 'insurance-fund-change');
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeLessThan(all.length);
+    expect(some.map(strip)).toEqual(expected.map(strip));
+    some.forEach((e, i) => expect(e.sequence).toBe(i));
+    expect(JSON.stringify(narrowed)).toBe(JSON.stringify(full));
+    const none: CascadeEventV1[] = [];
+    sim.run({ ...drop(0.01), seed: 3, onEvent: (e) => none.push(e), eventTypes: [] });
+    expect(none).toEqual([]);
+  });
+
   it('starts every run from the built state', () => {
     const sim = linearMarket({ p0: 100, depthBasePerQuote: 60, longs: band(400, 99.9, 0.01) });
     const first = sim.run(drop(0.01));

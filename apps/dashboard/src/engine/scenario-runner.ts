@@ -132,14 +132,15 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
   const badDebtStep = new Float64Array(steps);
   const adlStep = new Float64Array(steps);
   let k = 0;
+  // Only bad-debt events are built: fills and ADL come from the report, so the engine allocates no event per fill.
   const onEvent = (event: CascadeEventV1): void => {
     if (event.type === 'bad-debt') badDebtStep[k]! += event.amountQuote;
-    else if (event.type === 'adl') adlStep[k]!++;
   };
   const stepped = b.simulator.start({
     shocks: current.shocks,
     seed: current.seed,
     onEvent,
+    eventTypes: ['bad-debt'],
     depthMultipliers: current.input.markets.map((m) => m.stressDepthMultiplier ?? 1),
   });
   let more = true;
@@ -155,6 +156,7 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     throw error;
   }
   const report = stepped.finish();
+  for (const fill of report.adl) adlStep[Math.min(steps - 1, Math.round(fill.timeSeconds / stepSeconds))]!++;
   const runMs = performance.now() - start;
   const T = report.timeline.timeSeconds.length;
   const marketId = market.id;
