@@ -17,6 +17,15 @@ export class GrowableFloat64 {
   toArray(): number[] {
     return Array.from(this.data.subarray(0, this.length));
   }
+  /** Adds `value` at `index`, growing with zeros up to it. */
+  addAt(index: number, value: number): void {
+    while (this.length <= index) this.push(0);
+    this.data[index]! += value;
+  }
+  /** The used part (a view, not a copy). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 /** A growable Uint32Array (ids, indices). */

@@ -22,6 +22,7 @@ export type {
 } from './simulation-input';
 export { PositionTable } from './position-table';
 export { LiquidationIndex } from './liquidation-index';
+export { GrowableFloat64, GrowableUint32 } from './growable';
 export { REPORT_VERSION } from './report';
 export type {
   CascadeReport,

@@ -9,7 +9,7 @@ import type {
   PriceQuote,
   Seconds,
 } from '@firesale/spec';
-import { requireNonNegativeFinite, requirePositiveFinite } from './option-checks';
+import { requireNonNegativeFinite, requirePositiveArgument, requirePositiveFinite, requireTimeNotBefore } from './option-checks';
 
 /** One liquidity position of a concentrated-liquidity pool: liquidity `L` active while the price is in its range. */
 export type ConcentratedLiquidityRange = {
@@ -90,9 +90,7 @@ class ConcentratedLiquidityPool implements OrderBookV1 {
 
   /** Arbitrage moves the pool's price to `priceQuote` (through ranges without liquidity too). */
   doSetReferencePrice(priceQuote: PriceQuote): void {
-    if (!Number.isFinite(priceQuote) || priceQuote <= 0) {
-      throw new RangeError(`doSetReferencePrice: priceQuote ${String(priceQuote)} is not a positive finite number`);
-    }
+    requirePositiveArgument(priceQuote, 'doSetReferencePrice', 'priceQuote');
     this.ref = priceQuote;
     this.sqrtPrice = Math.sqrt(priceQuote);
   }
@@ -134,19 +132,13 @@ class ConcentratedLiquidityPool implements OrderBookV1 {
 
   /** A pool does not recover on its own; only checks that time does not go backwards. */
   doAdvance(timeSeconds: Seconds): void {
-    if (!(timeSeconds >= this.lastTime)) {
-      throw new RangeError(
-        `doAdvance: time ${String(timeSeconds)} s is before the pool's last update at ${String(this.lastTime)} s`,
-      );
-    }
+    requireTimeNotBefore(timeSeconds, this.lastTime, 'pool');
     this.lastTime = timeSeconds;
   }
 
   /** Scales every range's liquidity to `multiplier × initial` (LPs withdrawing under stress); the price stays. */
   doSetDepthMultiplier(multiplier: Fraction): void {
-    if (!Number.isFinite(multiplier) || multiplier <= 0) {
-      throw new RangeError(`doSetDepthMultiplier: multiplier ${String(multiplier)} is not a positive finite number`);
-    }
+    requirePositiveArgument(multiplier, 'doSetDepthMultiplier', 'multiplier');
     for (let k = 0; k < this.liquidity.length; k++) this.liquidity[k] = this.baseLiquidity[k]! * multiplier;
   }
 

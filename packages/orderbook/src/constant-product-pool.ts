@@ -9,7 +9,7 @@ import type {
   PriceQuote,
   Seconds,
 } from '@firesale/spec';
-import { DEFAULT_MIN_PRICE_FRACTION, requireNonNegativeFinite, requirePositiveFinite } from './option-checks';
+import { DEFAULT_MIN_PRICE_FRACTION, requireNonNegativeFinite, requirePositiveArgument, requirePositiveFinite, requireTimeNotBefore } from './option-checks';
 
 /** Options of {@link createConstantProductPool}. */
 export type ConstantProductPoolOptions = {
@@ -83,9 +83,7 @@ class ConstantProductPool implements OrderBookV1 {
 
   /** Arbitrage moves the pool to `priceQuote`: `x = √(k / p)`. */
   doSetReferencePrice(priceQuote: PriceQuote): void {
-    if (!Number.isFinite(priceQuote) || priceQuote <= 0) {
-      throw new RangeError(`doSetReferencePrice: priceQuote ${String(priceQuote)} is not a positive finite number`);
-    }
+    requirePositiveArgument(priceQuote, 'doSetReferencePrice', 'priceQuote');
     this.ref = priceQuote;
     this.baseReserve = this.liquidity / Math.sqrt(priceQuote);
   }
@@ -112,19 +110,13 @@ class ConstantProductPool implements OrderBookV1 {
 
   /** A pool does not recover on its own; only checks that time does not go backwards. */
   doAdvance(timeSeconds: Seconds): void {
-    if (!(timeSeconds >= this.lastTime)) {
-      throw new RangeError(
-        `doAdvance: time ${String(timeSeconds)} s is before the pool's last update at ${String(this.lastTime)} s`,
-      );
-    }
+    requireTimeNotBefore(timeSeconds, this.lastTime, 'pool');
     this.lastTime = timeSeconds;
   }
 
   /** Scales liquidity (both reserves) to `multiplier × initial` at the current price: LPs withdrawing under stress. */
   doSetDepthMultiplier(multiplier: Fraction): void {
-    if (!Number.isFinite(multiplier) || multiplier <= 0) {
-      throw new RangeError(`doSetDepthMultiplier: multiplier ${String(multiplier)} is not a positive finite number`);
-    }
+    requirePositiveArgument(multiplier, 'doSetDepthMultiplier', 'multiplier');
     const scaled = this.baseLiquidity * multiplier;
     this.baseReserve *= scaled / this.liquidity;
     this.liquidity = scaled;

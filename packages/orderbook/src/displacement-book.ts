@@ -1,3 +1,4 @@
+import { requirePositiveArgument, requireTimeNotBefore } from './option-checks';
 import type {
   AmountBase,
   Fraction,
@@ -89,9 +90,7 @@ export class DisplacementBook implements OrderBookV1 {
   }
 
   doSetReferencePrice(priceQuote: PriceQuote): void {
-    if (!Number.isFinite(priceQuote) || priceQuote <= 0) {
-      throw new RangeError(`doSetReferencePrice: priceQuote ${String(priceQuote)} is not a positive finite number`);
-    }
+    requirePositiveArgument(priceQuote, 'doSetReferencePrice', 'priceQuote');
     this.ref = priceQuote;
   }
 
@@ -121,11 +120,7 @@ export class DisplacementBook implements OrderBookV1 {
   }
 
   doAdvance(timeSeconds: Seconds): void {
-    if (!(timeSeconds >= this.lastTime)) {
-      throw new RangeError(
-        `doAdvance: time ${String(timeSeconds)} s is before the book's last update at ${String(this.lastTime)} s`,
-      );
-    }
+    requireTimeNotBefore(timeSeconds, this.lastTime, 'book');
     if (this.consumed !== 0 && this.rate > 0) {
       this.consumed *= Math.exp(-this.rate * (timeSeconds - this.lastTime));
     }
@@ -133,9 +128,7 @@ export class DisplacementBook implements OrderBookV1 {
   }
 
   doSetDepthMultiplier(multiplier: Fraction): void {
-    if (!Number.isFinite(multiplier) || multiplier <= 0) {
-      throw new RangeError(`doSetDepthMultiplier: multiplier ${String(multiplier)} is not a positive finite number`);
-    }
+    requirePositiveArgument(multiplier, 'doSetDepthMultiplier', 'multiplier');
     this.multiplier = multiplier;
   }
 

@@ -25,5 +25,25 @@ export function requireNonNegativeFinite(value: number, name: string): number {
   return value;
 }
 
+/**
+ * Checks an argument of a book method is a finite number above zero (a reference price, a depth multiplier).
+ *
+ * @throws RangeError `method: name value is not a positive finite number`.
+ */
+export function requirePositiveArgument(value: number, method: string, name: string): void {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${method}: ${name} ${String(value)} is not a positive finite number`);
+}
+
+/**
+ * Checks a book's clock does not go backwards.
+ *
+ * @throws RangeError naming both times when `timeSeconds` is before `lastTimeSeconds`.
+ */
+export function requireTimeNotBefore(timeSeconds: number, lastTimeSeconds: number, what: 'book' | 'pool'): void {
+  if (!(timeSeconds >= lastTimeSeconds)) {
+    throw new RangeError(`doAdvance: time ${String(timeSeconds)} s is before the ${what}'s last update at ${String(lastTimeSeconds)} s`);
+  }
+}
+
 /** Default price floor as a fraction of the initial mid: prices never fall below `1e-9 × initial mid`. */
 export const DEFAULT_MIN_PRICE_FRACTION = 1e-9;

@@ -1,7 +1,8 @@
 import { HistoryError, type HistoryErrorDetail } from './history-error';
 import type { HistoryHeader } from './history-records';
 import type { HistoryItem } from './read-history';
-import { GrowableSeries, StepSeries } from './growable-series';
+import { GrowableFloat64 } from '@firesale/core';
+import { StepSeries } from './step-series';
 
 /** Which part of a history to replay. Times are the history's `t` (seconds). */
 export type ReplayWindow = {
@@ -33,9 +34,9 @@ export type MarketObservations = {
   /** Last trade price (`trade` records, `candle` closes) per step. */
   readonly trade: StepSeries;
   /** The exogenous reference path (`reference` records): seconds since the snapshot, move, price. */
-  readonly referenceSeconds: GrowableSeries;
-  readonly referenceMove: GrowableSeries;
-  readonly referencePrice: GrowableSeries;
+  readonly referenceSeconds: GrowableFloat64;
+  readonly referenceMove: GrowableFloat64;
+  readonly referencePrice: GrowableFloat64;
   /** When the market's exogenous move starts (history time), from the header. */
   readonly shockStartSeconds: number | undefined;
 };
@@ -96,9 +97,9 @@ function marketOf(map: Map<string, MarketObservations>, marketId: string, shockS
       marketId,
       mid: new StepSeries(),
       trade: new StepSeries(),
-      referenceSeconds: new GrowableSeries(),
-      referenceMove: new GrowableSeries(),
-      referencePrice: new GrowableSeries(),
+      referenceSeconds: new GrowableFloat64(),
+      referenceMove: new GrowableFloat64(),
+      referencePrice: new GrowableFloat64(),
       shockStartSeconds: shockStart,
     };
     map.set(marketId, m);
@@ -144,7 +145,7 @@ export async function collectObservations(items: AsyncIterable<HistoryItem>, opt
   let from = NaN;
   let recordsRead = 0;
   let inputError: Observations['inputError'] = null;
-  const perMinute = new GrowableSeries();
+  const perMinute = new GrowableFloat64();
   let liqCount = 0;
   let liqNotional = 0;
   let liqLower = false;
