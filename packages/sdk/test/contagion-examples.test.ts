@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src';
+import { FiresaleErrors, prepareScenario, run } from '../src';
 import { loadScenarioFile } from '../src/node';
 
 const example = (name: string) => loadScenarioFile(new URL(`../../../examples/${name}.json`, import.meta.url).pathname);
@@ -32,5 +33,28 @@ describe('contagion examples', () => {
     expect(ownBook.summary.liquidatedPositions).toBeGreaterThan(10 * Math.max(1, external.summary.liquidatedPositions));
     expect(ownBook.markets[1]!.troughPriceQuote).toBeCloseTo(0.5, 6);
     expect(external.markets[1]!.troughPriceQuote).toBeCloseTo(0.5, 6);
+  });
+});
+
+describe('contagion scenario errors', () => {
+  const problems = (edit: (s: { markets: Record<string, unknown>[] }) => void): string[] => {
+    const file = new URL('../../../examples/contagion-cex-dex-lending.json', import.meta.url);
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { markets: Record<string, unknown>[] };
+    edit(raw);
+    try {
+      prepareScenario(raw);
+    } catch (error) {
+      expect(error).toBeInstanceOf(FiresaleErrors);
+      return (error as FiresaleErrors).errors.map((e) => e.message);
+    }
+    return [];
+  };
+
+  it('an oracle on a market that does not exist, a negative oracle delay and a pool with no liquidity are named by field', () => {
+    expect(problems((s) => (s.markets[1]!.oracle = { source: 'market', marketId: 'ETH-NOWHERE' }))).toEqual([
+      expect.stringMatching(/^markets\[1\]\.oracle\.marketId: unknown market "ETH-NOWHERE" \(known: ETH-PERP, ETH-USDC-POOL\)/),
+    ]);
+    expect(problems((s) => (s.markets[1]!.oracle = { source: 'own-book', delaySeconds: -2 }))).toEqual([expect.stringMatching(/^markets\[1\]\.oracle\.delaySeconds: /)]);
+    expect(problems((s) => ((s.markets[1]!.book as { baseReserve: number }).baseReserve = 0))).toEqual([expect.stringMatching(/^markets\[1\]\.book\.baseReserve: /)]);
   });
 });
