@@ -67,6 +67,8 @@ export class CascadeRun {
   private readonly keeperOutages: KeeperOutageWindows;
   private readonly liquidatorCost: Float64Array;
   private keeperSkips = 0;
+  /** Where {@link CascadeRun.warmPositions} leaves its sum, so the loads are not optimised away. */
+  private warmSink = 0;
   private readonly keeperSkipped = new Set<number>();
   private readonly outageDeferred = new Set<number>();
   // ADL: policy, batching, the step's deferred ADL batch and per-batch fill counts.
@@ -157,6 +159,9 @@ export class CascadeRun {
   private readonly liqTime = new GrowableFloat64();
   private readonly liqPosition = new GrowableUint32();
   private readonly liqMarket = new GrowableUint32();
+  // Account and side of each record, taken while the position's columns are in cache (the report reads them later).
+  private readonly liqAccount = new GrowableUint32();
+  private readonly liqLong = new GrowableUint32();
   private readonly liqRoute = new GrowableUint32();
   private readonly liqGeneration = new GrowableUint32();
   private readonly liqClosedBase = new GrowableFloat64();
@@ -589,16 +594,15 @@ export class CascadeRun {
   }
 
   private walkSide(mi: number, segment: number, mark: number, generation: number, side: 1 | -1): void {
-    const { order, segmentEnd } = this.m.index;
-    const trigger = this.m.trigger;
+    const { order, orderTrigger, segmentEnd } = this.m.index;
     const flags = this.flags;
     const heap = this.heaps[segment]!;
     const end = segmentEnd[segment]!;
     let p = this.pointer[segment]!;
     for (;;) {
       // Next from the index: skip what is closed, queued or re-filed in the heap.
-      while (p < end && (flags[order[p]!]! & (CLOSED | QUEUED | OVERRIDDEN)) !== 0 && side * (trigger[order[p]!]! - mark) >= 0) p++;
-      const fromIndex = p < end && side * (trigger[order[p]!]! - mark) >= 0 ? order[p]! : -1;
+      while (p < end && side * (orderTrigger[p]! - mark) >= 0 && (flags[order[p]!]! & (CLOSED | QUEUED | OVERRIDDEN)) !== 0) p++;
+      const fromIndex = p < end && side * (orderTrigger[p]! - mark) >= 0 ? order[p]! : -1;
       // Next from the heap: drop stale entries.
       while (heap.size > 0 && side * (heap.topKey() - mark) >= 0) {
         const id = heap.topId();
@@ -609,7 +613,7 @@ export class CascadeRun {
       if (fromIndex < 0 && fromHeap < 0) break;
       let takeHeap = fromIndex < 0;
       if (fromIndex >= 0 && fromHeap >= 0) {
-        const a = side * trigger[fromIndex]!;
+        const a = side * orderTrigger[p]!;
         const b = side * heap.topKey();
         takeHeap = b > a || (b === a && fromHeap < fromIndex);
       }
@@ -722,6 +726,7 @@ export class CascadeRun {
       const generations = this.pendingGeneration[mi]!;
       let head = this.pendingHead[mi]!;
       const monitored = this.monitored;
+      this.warmPositions(ids.data, head, ids.length);
       while (head < ids.length && due.data[head]! <= this.step) {
         const outcome = this.liquidate(mi, ids.data[head]!, generations.data[head]!);
         if (outcome < 0) break; // step cap reached: the rest waits for the next step
@@ -741,6 +746,23 @@ export class CascadeRun {
       this.pendingHead[mi] = head;
     }
     return fills;
+  }
+
+  /**
+   * Reads the columns a liquidation needs for every queued position, in one tight loop. Queued positions lie
+   * scattered over the columns (they are in price order, not id order), so each would cost a cache miss per
+   * column when liquidated; here the loads are independent and the processor overlaps their misses.
+   */
+  private warmPositions(ids: Uint32Array, from: number, to: number): void {
+    const pos = this.m.positions;
+    const flags = this.flags;
+    const trigger = this.m.trigger;
+    let sink = 0;
+    for (let k = from; k < to; k++) {
+      const id = ids[k]!;
+      sink += flags[id]! + pos.accountIndex[id]! + pos.sizeBase[id]! + pos.entryPriceQuote[id]! + pos.marginQuote[id]! + trigger[id]! + pos.side[id]!;
+    }
+    this.warmSink = sink;
   }
 
   /** Liquidates one queued position. Returns 1 if something was closed, 0 if not, -1 if the step cap is spent. */
@@ -1501,6 +1523,8 @@ export class CascadeRun {
     this.liqTime.push(this.time);
     this.liqPosition.push(id);
     this.liqMarket.push(mi);
+    this.liqAccount.push(this.m.positions.accountIndex[id]!);
+    this.liqLong.push(this.m.positions.side[id] === 1 ? 1 : 0);
     this.liqRoute.push(route);
     this.liqGeneration.push(generation);
     this.liqClosedBase.push(closedBase);
@@ -1521,15 +1545,14 @@ export class CascadeRun {
 
   /** The liquidation records as objects (built once, for the report). */
   private liquidationRecords(): LiquidationRecord[] {
-    const pos = this.m.positions;
     const records: LiquidationRecord[] = new Array(this.liqTime.length);
     for (let k = 0; k < this.liqTime.length; k++) {
       const id = this.liqPosition.data[k]!;
       const closedBase = this.liqClosedBase.data[k]!;
       const price = this.liqPrice.data[k]!;
       records[k] = {
-        timeSeconds: this.liqTime.data[k]!, positionId: id, accountId: this.m.accountIds[pos.accountIndex[id]!]!,
-        marketId: this.m.marketIds[this.liqMarket.data[k]!]!, side: pos.side[id] as SideSign, closedBase, fillPriceQuote: price,
+        timeSeconds: this.liqTime.data[k]!, positionId: id, accountId: this.m.accountIds[this.liqAccount.data[k]!]!,
+        marketId: this.m.marketIds[this.liqMarket.data[k]!]!, side: this.liqLong.data[k] === 1 ? 1 : -1, closedBase, fillPriceQuote: price,
         notionalQuote: closedBase * price, generation: this.liqGeneration.data[k]!, route: ROUTE_NAMES[this.liqRoute.data[k]!]!,
         feeToFundQuote: this.liqFee.data[k]!, shortfallQuote: this.liqShortfall.data[k]!,
       };
