@@ -14,7 +14,7 @@ import type {
 } from '@firesale/spec';
 import { adlBatchingOption, adlPolicyOption, allocateProRata } from './adl-policy';
 import { FiresaleError } from './firesale-error';
-import { GrowableFloat64, GrowableUint32 } from './growable';
+import type { GrowableFloat64, GrowableUint32 } from './growable';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
 import { REPORT_VERSION, type AdlActionRecord, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
 import type { RunOptions, ShockInput } from './simulation-input';
@@ -78,9 +78,9 @@ export class CascadeRun {
   private haircutOpen = false;
   private haircutDeficit = 0;
   private haircutNeeded = 0;
-  private readonly adlDeferredMarket = new GrowableUint32();
-  private readonly adlDeferredId = new GrowableUint32();
-  private readonly adlDeferredGeneration = new GrowableUint32();
+  private readonly adlDeferredMarket: GrowableUint32;
+  private readonly adlDeferredId: GrowableUint32;
+  private readonly adlDeferredGeneration: GrowableUint32;
   private readonly adlActions: AdlActionRecord[] = [];
   private stepLiquidationFills = 0;
   private stepAdlFills = 0;
@@ -89,15 +89,15 @@ export class CascadeRun {
   private readonly stagedDisposal: boolean;
   private readonly monitored: boolean;
   private readonly fullScan: boolean;
-  private readonly scanLongs = new GrowableUint32();
-  private readonly scanShorts = new GrowableUint32();
+  private readonly scanLongs: GrowableUint32;
+  private readonly scanShorts: GrowableUint32;
 
   // Position state shared with the model, journaled.
   private readonly flags: Uint8Array;
   private readonly scratch: RunScratch;
-  private readonly journalIds = new GrowableUint32();
-  private readonly journalSize = new GrowableFloat64();
-  private readonly journalMargin = new GrowableFloat64();
+  private readonly journalIds: GrowableUint32;
+  private readonly journalSize: GrowableFloat64;
+  private readonly journalMargin: GrowableFloat64;
   private readonly triggerOverride = new Map<number, number>();
   private readonly lastLiquidationTime = new Map<number, number>();
 
@@ -156,23 +156,23 @@ export class CascadeRun {
   private sequence = 0;
   private maxGeneration = 0;
   private readonly generationCounts: number[] = [];
-  private readonly liqTime = new GrowableFloat64();
-  private readonly liqPosition = new GrowableUint32();
-  private readonly liqMarket = new GrowableUint32();
+  private readonly liqTime: GrowableFloat64;
+  private readonly liqPosition: GrowableUint32;
+  private readonly liqMarket: GrowableUint32;
   // Account and side of each record, taken while the position's columns are in cache (the report reads them later).
-  private readonly liqAccount = new GrowableUint32();
-  private readonly liqLong = new GrowableUint32();
-  private readonly liqRoute = new GrowableUint32();
-  private readonly liqGeneration = new GrowableUint32();
-  private readonly liqClosedBase = new GrowableFloat64();
-  private readonly liqPrice = new GrowableFloat64();
-  private readonly liqFee = new GrowableFloat64();
-  private readonly liqShortfall = new GrowableFloat64();
+  private readonly liqAccount: GrowableUint32;
+  private readonly liqLong: GrowableUint32;
+  private readonly liqRoute: GrowableUint32;
+  private readonly liqGeneration: GrowableUint32;
+  private readonly liqClosedBase: GrowableFloat64;
+  private readonly liqPrice: GrowableFloat64;
+  private readonly liqFee: GrowableFloat64;
+  private readonly liqShortfall: GrowableFloat64;
   private liquidatedNotional = 0;
   private liquidatedPositionCount = 0;
   private readonly adl: AdlRecord[] = [];
   private readonly containment: ContainmentRecord[] = [];
-  private readonly timelineTime = new GrowableFloat64();
+  private readonly timelineTime: GrowableFloat64;
   private readonly timelineMid: GrowableFloat64[];
   private readonly timelineMark: GrowableFloat64[];
   private readonly timelineLiquidated: GrowableFloat64[];
@@ -223,6 +223,28 @@ export class CascadeRun {
     this.scratch.inUse = true;
     this.flags = this.scratch.flags;
     this.flags.fill(0);
+    const pool = this.scratch.growables;
+    pool.reset();
+    this.adlDeferredMarket = pool.u32();
+    this.adlDeferredId = pool.u32();
+    this.adlDeferredGeneration = pool.u32();
+    this.scanLongs = pool.u32();
+    this.scanShorts = pool.u32();
+    this.journalIds = pool.u32();
+    this.journalSize = pool.f64();
+    this.journalMargin = pool.f64();
+    this.liqTime = pool.f64();
+    this.liqPosition = pool.u32();
+    this.liqMarket = pool.u32();
+    this.liqAccount = pool.u32();
+    this.liqLong = pool.u32();
+    this.liqRoute = pool.u32();
+    this.liqGeneration = pool.u32();
+    this.liqClosedBase = pool.f64();
+    this.liqPrice = pool.f64();
+    this.liqFee = pool.f64();
+    this.liqShortfall = pool.f64();
+    this.timelineTime = pool.f64();
     this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
     this.monitored = model.input.containment?.priceMonitoring !== undefined;
     this.fullScan = options.triggerDetection === 'full-scan';
@@ -243,9 +265,9 @@ export class CascadeRun {
     this.pointer = Uint32Array.from(model.index.segmentStart);
     this.heaps = Array.from({ length: M * 2 }, (_, s) => new TriggerHeap(s % 2 === 0));
     this.impactGeneration = new Uint32Array(M);
-    this.pendingId = Array.from({ length: M }, () => new GrowableUint32());
-    this.pendingDue = Array.from({ length: M }, () => new GrowableUint32());
-    this.pendingGeneration = Array.from({ length: M }, () => new GrowableUint32());
+    this.pendingId = Array.from({ length: M }, () => pool.u32());
+    this.pendingDue = Array.from({ length: M }, () => pool.u32());
+    this.pendingGeneration = Array.from({ length: M }, () => pool.u32());
     this.pendingHead = new Uint32Array(M);
     this.capRemaining = new Float64Array(M);
     this.haltedUntil = new Float64Array(M).fill(-Infinity);
@@ -287,10 +309,10 @@ export class CascadeRun {
     this.accountQueued.fill(0);
     this.assetCollateral = new Map(model.assetCollateral);
 
-    this.timelineMid = model.books.map(() => new GrowableFloat64());
-    this.timelineMark = model.books.map(() => new GrowableFloat64());
-    this.timelineLiquidated = model.books.map(() => new GrowableFloat64());
-    this.timelineFund = model.engines.map(() => new GrowableFloat64());
+    this.timelineMid = model.books.map(() => pool.f64());
+    this.timelineMark = model.books.map(() => pool.f64());
+    this.timelineLiquidated = model.books.map(() => pool.f64());
+    this.timelineFund = model.engines.map(() => pool.f64());
     this.ledgerStart = options.checkInvariants ? this.ledgerTotal() : 0;
   }
 
@@ -594,14 +616,19 @@ export class CascadeRun {
   }
 
   private walkSide(mi: number, segment: number, mark: number, generation: number, side: 1 | -1): void {
-    const { order, orderTrigger, segmentEnd } = this.m.index;
+    const index = this.m.index;
+    const { order, orderTrigger, sortedEnd } = index;
     const flags = this.flags;
     const heap = this.heaps[segment]!;
-    const end = segmentEnd[segment]!;
+    const end = index.segmentEnd[segment]!;
     let p = this.pointer[segment]!;
     for (;;) {
       // Next from the index: skip what is closed, queued or re-filed in the heap.
-      while (p < end && side * (orderTrigger[p]! - mark) >= 0 && (flags[order[p]!]! & (CLOSED | QUEUED | OVERRIDDEN)) !== 0) p++;
+      while (p < end) {
+        if (p >= sortedEnd[segment]!) index.sortThrough(segment, p);
+        if (side * (orderTrigger[p]! - mark) < 0 || (flags[order[p]!]! & (CLOSED | QUEUED | OVERRIDDEN)) === 0) break;
+        p++;
+      }
       const fromIndex = p < end && side * (orderTrigger[p]! - mark) >= 0 ? order[p]! : -1;
       // Next from the heap: drop stale entries.
       while (heap.size > 0 && side * (heap.topKey() - mark) >= 0) {

@@ -3,11 +3,13 @@
  * from the lowest up. As the mark price moves, a pointer walks each segment, so finding what a price move
  * triggers costs only the positions it triggers (never a scan of all positions).
  *
- * Built once with a counting sort into price buckets (typed arrays, O(n) for spread-out prices) and reused by
- * every run: runs keep their own pointers.
+ * Built once with one counting-sort pass into price buckets (typed arrays, O(n)) and reused by every run: runs
+ * keep their own pointers. A bucket's positions are put in their final order only when a walk first reaches the
+ * bucket ({@link LiquidationIndex.sortThrough}): a cascade reaches the few buckets near the price path, so the
+ * build never pays to order the rest. Once sorted, a bucket stays sorted for every later run.
  */
 export class LiquidationIndex {
-  /** Position ids, segment after segment. */
+  /** Position ids, segment after segment; in final order below each segment's {@link LiquidationIndex.sortedEnd}. */
   readonly order: Uint32Array;
   /**
    * The liquidation price (quote) of `order[p]` at slot `p`, so a walk reads prices in order instead of jumping
@@ -18,17 +20,65 @@ export class LiquidationIndex {
   readonly segmentStart: Uint32Array;
   /** One past the last slot of each segment. */
   readonly segmentEnd: Uint32Array;
+  /** Per segment, one past the last slot already in final order. */
+  readonly sortedEnd: Uint32Array;
+  /** One past the last slot of every bucket, segment after segment. */
+  private readonly bucketEnd: Uint32Array;
+  /** Per segment, the next bucket (index into `bucketEnd`) to sort, and one past its last bucket. */
+  private readonly nextBucket: Uint32Array;
+  private readonly bucketsEnd: Uint32Array;
 
-  private constructor(order: Uint32Array, orderTrigger: Float64Array, segmentStart: Uint32Array, segmentEnd: Uint32Array) {
+  private constructor(
+    order: Uint32Array,
+    orderTrigger: Float64Array,
+    private readonly trigger: Float64Array,
+    segmentStart: Uint32Array,
+    segmentEnd: Uint32Array,
+    bucketEnd: Uint32Array,
+    nextBucket: Uint32Array,
+    bucketsEnd: Uint32Array,
+  ) {
     this.order = order;
     this.orderTrigger = orderTrigger;
     this.segmentStart = segmentStart;
     this.segmentEnd = segmentEnd;
+    this.sortedEnd = Uint32Array.from(segmentStart);
+    this.bucketEnd = bucketEnd;
+    this.nextBucket = nextBucket;
+    this.bucketsEnd = bucketsEnd;
   }
 
   /**
-   * Sorts the positions that `indexed[i] === 1` marks by `trigger[i]`, grouped by market and side.
-   * A long with trigger <= 0 or a short with a non-finite trigger can never be liquidated by price and is left out.
+   * Puts every slot of `segment` up to and including `slot` in final order (and the rest of the bucket that
+   * holds it). Cheap when they already are: a walk calls it only when it reaches `sortedEnd`.
+   */
+  sortThrough(segment: number, slot: number): void {
+    const sortedEnd = this.sortedEnd;
+    let b = this.nextBucket[segment]!;
+    const last = this.bucketsEnd[segment]!;
+    const sign = segment % 2 === 0 ? -1 : 1;
+    while (sortedEnd[segment]! <= slot && b < last) {
+      const from = sortedEnd[segment]!;
+      const to = this.bucketEnd[b++]!;
+      const order = this.order;
+      const prices = this.orderTrigger;
+      for (let p = from; p < to; p++) prices[p] = sign * this.trigger[order[p]!]!;
+      if (to - from > 1) sortPairs(order, prices, from, to, 0);
+      if (sign === -1) for (let p = from; p < to; p++) prices[p] = -prices[p]!;
+      sortedEnd[segment] = to;
+    }
+    this.nextBucket[segment] = b;
+  }
+
+  /** Puts every segment in final order (for tests and tools that read `order` whole). */
+  sortAll(): void {
+    for (let s = 0; s < this.segmentEnd.length; s++) this.sortThrough(s, this.segmentEnd[s]!);
+  }
+
+  /**
+   * Groups the positions that `indexed[i] === 1` marks by market and side, and within each group into price
+   * buckets in trigger order (ties keep position order). A long with trigger <= 0 or a short with a non-finite
+   * trigger can never be liquidated by price and is left out.
    */
   static build(
     count: number,
@@ -38,77 +88,97 @@ export class LiquidationIndex {
     trigger: Float64Array,
     indexed: Uint8Array,
   ): LiquidationIndex {
+    // Three passes over the positions (ranges, counts, scatter), written without branches on the side (random
+    // sides mispredict): segment = market * 2 + (long ? 0 : 1), key = -side * price, so both sides run from the
+    // first position to be liquidated.
     const segments = marketCount * 2;
     const sizes = new Uint32Array(segments);
+    const lo = new Float64Array(segments).fill(Infinity);
+    const hi = new Float64Array(segments).fill(-Infinity);
     for (let i = 0; i < count; i++) {
-      if (indexed[i] !== 1 || !canTrigger(side[i]!, trigger[i]!)) continue;
-      sizes[marketIndex[i]! * 2 + (side[i] === 1 ? 0 : 1)]!++;
+      const sd = side[i]!;
+      const t = trigger[i]!;
+      if (indexed[i] !== 1 || !(t > LOWEST_TRIGGER[(sd + 1) >> 1]! && t < Infinity)) continue;
+      const key = -sd * t;
+      const s = marketIndex[i]! * 2 + ((1 - sd) >> 1);
+      sizes[s]!++;
+      if (key < lo[s]!) lo[s] = key;
+      if (key > hi[s]!) hi[s] = key;
     }
     const segmentStart = new Uint32Array(segments);
     const segmentEnd = new Uint32Array(segments);
+    const firstBucket = new Uint32Array(segments + 1);
+    const scale = new Float64Array(segments);
     let total = 0;
     for (let s = 0; s < segments; s++) {
       segmentStart[s] = total;
       total += sizes[s]!;
-      segmentEnd[s] = segmentStart[s]!;
+      segmentEnd[s] = total;
+      const span = hi[s]! - lo[s]!;
+      const wanted = Math.min(sizes[s]!, BUCKETS);
+      // One bucket where the span is empty, too narrow (denormal) or too wide (overflow) to divide.
+      const k = wanted > 1 && span > 0 ? (wanted - 1) / span : 0;
+      const usable = k > 0 && Number.isFinite(k) && Number.isFinite(span);
+      scale[s] = usable ? k : 0;
+      firstBucket[s + 1] = firstBucket[s]! + (sizes[s] === 0 ? 0 : usable ? wanted : 1);
+    }
+    // Bucket b of segment s holds the keys in [lo + b / scale, lo + (b + 1) / scale).
+    const bucketEnd = new Uint32Array(firstBucket[segments]!);
+    for (let i = 0; i < count; i++) {
+      const sd = side[i]!;
+      const t = trigger[i]!;
+      if (indexed[i] !== 1 || !(t > LOWEST_TRIGGER[(sd + 1) >> 1]! && t < Infinity)) continue;
+      const s = marketIndex[i]! * 2 + ((1 - sd) >> 1);
+      bucketEnd[firstBucket[s]! + Math.floor((-sd * t - lo[s]!) * scale[s]!)]!++;
+    }
+    // Counts to each bucket's first slot; the scatter then moves each to one past its last.
+    let slot = 0;
+    for (let b = 0; b < bucketEnd.length; b++) {
+      const size = bucketEnd[b]!;
+      bucketEnd[b] = slot;
+      slot += size;
     }
     const order = new Uint32Array(total);
     for (let i = 0; i < count; i++) {
-      if (indexed[i] !== 1 || !canTrigger(side[i]!, trigger[i]!)) continue;
-      order[segmentEnd[marketIndex[i]! * 2 + (side[i] === 1 ? 0 : 1)]!++] = i;
+      const sd = side[i]!;
+      const t = trigger[i]!;
+      if (indexed[i] !== 1 || !(t > LOWEST_TRIGGER[(sd + 1) >> 1]! && t < Infinity)) continue;
+      const s = marketIndex[i]! * 2 + ((1 - sd) >> 1);
+      order[bucketEnd[firstBucket[s]! + Math.floor((-sd * t - lo[s]!) * scale[s]!)]!++] = i;
     }
-    const orderTrigger = new Float64Array(total);
-    const spare: SortSpare = { ids: new Uint32Array(0), keys: new Float64Array(0) };
-    for (let s = 0; s < segments; s++) {
-      const start = segmentStart[s]!;
-      const end = segmentEnd[s]!;
-      // Longs liquidate from the highest price down: sorted by the negated price, then turned back.
-      const sign = s % 2 === 0 ? -1 : 1;
-      sortByTrigger(order.subarray(start, end), orderTrigger.subarray(start, end), trigger, sign, spare);
-      if (sign === -1) for (let p = start; p < end; p++) orderTrigger[p] = -orderTrigger[p]!;
-    }
-    return new LiquidationIndex(order, orderTrigger, segmentStart, segmentEnd);
+    return new LiquidationIndex(order, new Float64Array(total), trigger, segmentStart, segmentEnd, bucketEnd, firstBucket.slice(0, segments), firstBucket.subarray(1));
   }
 }
 
+/**
+ * Buckets per segment at build time. Few enough that the scatter's write streams stay in the CPU's caches and
+ * TLB (65,536 made the scatter three times slower); a bucket is sorted further only when a walk reaches it.
+ */
+const BUCKETS = 512;
+/** A long liquidates only at a positive price; a short at any finite one. Indexed by `(side + 1) >> 1`. */
+const LOWEST_TRIGGER = new Float64Array([-Infinity, 0]);
+/** Most buckets of a counting sort inside a bucket (so its counters stay in the CPU cache). */
 const MAX_BUCKETS = 65_536;
 const INSERTION_SORT_MAX = 48;
 
-function canTrigger(side: number, trigger: number): boolean {
-  return side === 1 ? trigger > 0 && Number.isFinite(trigger) : Number.isFinite(trigger);
-}
-
-/** Room for the scatter step of a counting sort, shared by a build's segments. */
-type SortSpare = { ids: Uint32Array; keys: Float64Array };
+/** Room for the scatter step of a counting sort inside a crowded bucket, grown as needed and shared. */
+let spareIds = new Uint32Array(0);
+let spareKeys = new Float64Array(0);
+// Counters and cursors per recursion depth, reused across calls.
+const countsByDepth: Uint32Array[] = [];
+const cursorsByDepth: Uint32Array[] = [];
 
 /**
- * Sorts `ids` by `sign * trigger[id]` ascending (ties by id) and leaves those keys in `keys`. The keys are
- * gathered once, next to the ids, and move with them: every later pass reads memory in order instead of jumping
- * around the trigger column (those cache misses were most of the cost). Then a counting sort into price buckets
- * (at most 65,536, so the counters stay in the CPU cache), insertion sort inside small buckets and the same
- * bucketing again inside crowded ones (prices cluster, as entries do around the market price).
+ * Sorts the slots [lo, hi) by key ascending, ties by id: insertion sort when small, else a counting sort into
+ * buckets (at most 65,536, so the counters stay in the CPU cache) and the same again inside crowded buckets
+ * (prices cluster, as entries do around the market price).
  */
-function sortByTrigger(ids: Uint32Array, keys: Float64Array, trigger: Float64Array, sign: 1 | -1, spare: SortSpare): void {
-  const len = ids.length;
-  for (let i = 0; i < len; i++) keys[i] = sign * trigger[ids[i]!]!;
-  if (len < 2) return;
-  if (spare.ids.length < len) {
-    spare.ids = new Uint32Array(len);
-    spare.keys = new Float64Array(len);
-  }
-  sortPairs({ ids, keys, spareIds: spare.ids, spareKeys: spare.keys }, 0, len, 0);
-}
-
-/** Ids with their keys, and as much spare room for the scatter step of a counting sort. */
-type SortBuffers = { ids: Uint32Array; keys: Float64Array; spareIds: Uint32Array; spareKeys: Float64Array };
-
-function sortPairs(w: SortBuffers, lo: number, hi: number, depth: number): void {
+function sortPairs(ids: Uint32Array, keys: Float64Array, lo: number, hi: number, depth: number): void {
   const len = hi - lo;
   if (len <= INSERTION_SORT_MAX) {
-    insertionSort(w.ids, w.keys, lo, hi);
+    insertionSort(ids, keys, lo, hi);
     return;
   }
-  const keys = w.keys;
   let min = Infinity;
   let max = -Infinity;
   for (let i = lo; i < hi; i++) {
@@ -117,45 +187,41 @@ function sortPairs(w: SortBuffers, lo: number, hi: number, depth: number): void 
     if (k > max) max = k;
   }
   if (min === max) {
-    w.ids.subarray(lo, hi).sort();
+    ids.subarray(lo, hi).sort();
     return;
   }
   const buckets = Math.min(len, MAX_BUCKETS);
   const scale = (buckets - 1) / (max - min);
   if (!Number.isFinite(scale) || scale === 0 || depth > 8) {
-    // A span too narrow (denormal) or too wide (overflow) to bucket.
-    comparisonSort(w.ids, keys, lo, hi);
+    comparisonSort(ids, keys, lo, hi);
     return;
   }
-  // Counters and cursors per recursion depth, reused across calls.
+  if (spareIds.length < len) {
+    spareIds = new Uint32Array(len);
+    spareKeys = new Float64Array(len);
+  }
   const starts = (countsByDepth[depth] ??= new Uint32Array(MAX_BUCKETS + 1));
   const cursor = (cursorsByDepth[depth] ??= new Uint32Array(MAX_BUCKETS));
   starts.fill(0, 0, buckets + 1);
   for (let i = lo; i < hi; i++) starts[Math.floor((keys[i]! - min) * scale) + 1]!++;
   for (let b = 0; b < buckets; b++) {
     starts[b + 1]! += starts[b]!;
-    cursor[b] = lo + starts[b]!;
+    cursor[b] = starts[b]!;
   }
-  const ids = w.ids;
-  const spareIds = w.spareIds;
-  const spareKeys = w.spareKeys;
   for (let i = lo; i < hi; i++) {
     const k = keys[i]!;
     const slot = cursor[Math.floor((k - min) * scale)]!++;
     spareIds[slot] = ids[i]!;
     spareKeys[slot] = k;
   }
-  ids.set(spareIds.subarray(lo, hi), lo);
-  keys.set(spareKeys.subarray(lo, hi), lo);
+  ids.set(spareIds.subarray(0, len), lo);
+  keys.set(spareKeys.subarray(0, len), lo);
   for (let b = 0; b < buckets; b++) {
     const from = lo + starts[b]!;
     const to = lo + starts[b + 1]!;
-    if (to - from > 1) sortPairs(w, from, to, depth + 1);
+    if (to - from > 1) sortPairs(ids, keys, from, to, depth + 1);
   }
 }
-
-const countsByDepth: Uint32Array[] = [];
-const cursorsByDepth: Uint32Array[] = [];
 
 function insertionSort(ids: Uint32Array, keys: Float64Array, lo: number, hi: number): void {
   for (let i = lo + 1; i < hi; i++) {

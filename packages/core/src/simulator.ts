@@ -1,8 +1,10 @@
 import type { LiquidationEngineModelV1, OrderBookModelV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
 import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
+import { GrowablePool } from './growable';
 import { LiquidationIndex } from './liquidation-index';
 import type { CascadeReport } from './report';
+import type { PositionTable } from './position-table';
 import type { MarketInput, RunOptions, SimulatorInput } from './simulation-input';
 
 const SUPPORTED_VERSIONS = ['v1'];
@@ -45,9 +47,9 @@ export function createSimulator(input: SimulatorInput): Simulator {
   const model = buildModel(input);
   return {
     positionCount: model.positions.count,
-    run: (options: RunOptions) => new CascadeRun(model, options).execute(),
+    run: (options: RunOptions) => startRun(model, options).execute(),
     start(options: RunOptions): SteppedRun {
-      const run = new CascadeRun(model, options);
+      const run = startRun(model, options);
       let done = false;
       return {
         advance: () => !done && run.advance(),
@@ -62,6 +64,17 @@ export function createSimulator(input: SimulatorInput): Simulator {
       };
     },
   };
+}
+
+/** A new run; when its options are rejected, the buffers it borrowed go back to the model. */
+function startRun(model: BuiltModel, options: RunOptions): CascadeRun {
+  const borrows = !model.scratch.inUse;
+  try {
+    return new CascadeRun(model, options);
+  } catch (error) {
+    if (borrows) model.scratch.inUse = false;
+    throw error;
+  }
 }
 
 /** The immutable, built state every run shares. */
@@ -120,51 +133,39 @@ function buildModel(input: SimulatorInput) {
 
   const positions = input.positions;
   const n = positions.count;
+  const accountIndex = positions.accountIndex;
   // Cross accounts with one position and quote-only collateral behave like isolated ones: their collateral is
   // the position's margin. Cross accounts with several positions or asset collateral are watched instead:
   // re-checked whenever one of their markets moves.
-  const positionsPerAccount = new Uint32Array(accountCount);
-  for (let i = 0; i < n; i++) positionsPerAccount[positions.accountIndex[i]!]!++;
   const watchedAccount = new Uint8Array(accountCount);
-  for (let a = 0; a < accountCount; a++) {
-    watchedAccount[a] = cross[a] === 1 && (positionsPerAccount[a]! > 1 || assetCollateral.has(a)) ? 1 : 0;
-  }
-  const indexed = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = positions.accountIndex[i]!;
-    if (watchedAccount[a] === 1) {
-      positions.marginQuote[i] = 0;
-      continue;
+  const indexed = new Uint8Array(n).fill(1);
+  if (cross.includes(1)) {
+    const positionsPerAccount = new Uint32Array(accountCount);
+    for (let i = 0; i < n; i++) positionsPerAccount[accountIndex[i]!]!++;
+    for (let a = 0; a < accountCount; a++) {
+      watchedAccount[a] = cross[a] === 1 && (positionsPerAccount[a]! > 1 || assetCollateral.has(a)) ? 1 : 0;
     }
-    indexed[i] = 1;
-    if (cross[a] === 1) {
-      positions.marginQuote[i] = cashQuote[a]!;
-      cashQuote[a] = 0;
+    for (let i = 0; i < n; i++) {
+      const a = accountIndex[i]!;
+      if (watchedAccount[a] === 1) {
+        positions.marginQuote[i] = 0;
+        indexed[i] = 0;
+      } else if (cross[a] === 1) {
+        positions.marginQuote[i] = cashQuote[a]!;
+        cashQuote[a] = 0;
+      }
     }
   }
 
-  const trigger = new Float64Array(n);
-  const triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
-  const triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
-  for (let i = 0; i < n; i++) {
-    if (indexed[i] !== 1) continue;
-    const m = positions.marketIndex[i]!;
-    triggerIn.marketId = venueMarketIds[m]!;
-    triggerIn.side = positions.side[i] as SideSign;
-    triggerIn.sizeBase = positions.sizeBase[i]!;
-    triggerIn.entryPriceQuote = positions.entryPriceQuote[i]!;
-    triggerIn.marginQuote = positions.marginQuote[i]!;
-    engines[marketVenue[m]!]!.doPriceTriggers(triggerIn, triggerOut);
-    trigger[i] = triggerOut.liquidationPriceQuote;
-  }
+  const trigger = computeTriggers(positions, indexed, engines, marketVenue, venueMarketIds);
   const index = LiquidationIndex.build(n, input.markets.length, positions.marketIndex, positions.side, trigger, indexed);
 
   // Watched accounts: their positions (CSR) and, per market, the accounts to re-check when it moves.
   const watchedPositions: number[][] = [];
   const watchedByMarket: number[][] = input.markets.map(() => []);
   const accountPositions = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const a = positions.accountIndex[i]!;
+  for (let i = 0, any = watchedAccount.includes(1); any && i < n; i++) {
+    const a = accountIndex[i]!;
     if (watchedAccount[a] !== 1) continue;
     const list = accountPositions.get(a) ?? [];
     list.push(i);
@@ -201,6 +202,42 @@ function buildModel(input: SimulatorInput) {
     indexed,
     index,
   };
+}
+
+/**
+ * Each indexed position's liquidation price from its venue's plugin, read column by column (no per-position
+ * objects). A small function of its own, so that the JIT optimises this loop whatever else the build does.
+ */
+function computeTriggers(
+  positions: PositionTable,
+  indexed: Uint8Array,
+  engines: readonly LiquidationEngineModelV1[],
+  marketVenue: Uint16Array,
+  venueMarketIds: readonly string[],
+): Float64Array {
+  const n = positions.count;
+  const trigger = new Float64Array(n);
+  const { marketIndex, side, sizeBase, entryPriceQuote, marginQuote } = positions;
+  const triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
+  const triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
+  let market = -1;
+  let engine = engines[0]!;
+  for (let i = 0; i < n; i++) {
+    if (indexed[i] !== 1) continue;
+    const m = marketIndex[i]!;
+    if (m !== market) {
+      market = m;
+      triggerIn.marketId = venueMarketIds[m]!;
+      engine = engines[marketVenue[m]!]!;
+    }
+    triggerIn.side = side[i] as SideSign;
+    triggerIn.sizeBase = sizeBase[i]!;
+    triggerIn.entryPriceQuote = entryPriceQuote[i]!;
+    triggerIn.marginQuote = marginQuote[i]!;
+    engine.doPriceTriggers(triggerIn, triggerOut);
+    trigger[i] = triggerOut.liquidationPriceQuote;
+  }
+  return trigger;
 }
 
 function checkVersion(plugin: { specificationVersion: string }, path: string): void {
@@ -291,9 +328,15 @@ function resolveLink(link: NonNullable<SimulatorInput['arbitrage']>[number], i: 
 }
 
 /** Buffers one run at a time borrows from the built model. */
-export type RunScratch = { flags: Uint8Array; cash: Float64Array; accountQueued: Uint8Array; inUse: boolean };
+export type RunScratch = { flags: Uint8Array; cash: Float64Array; accountQueued: Uint8Array; growables: GrowablePool; inUse: boolean };
 
-/** Allocates a run's position- and account-sized buffers. */
+/** Allocates a run's position- and account-sized buffers, and an empty pool for its records and queues. */
 export function createRunScratch(positions: number, accounts: number): RunScratch {
-  return { flags: new Uint8Array(positions), cash: new Float64Array(accounts), accountQueued: new Uint8Array(accounts), inUse: false };
+  return {
+    flags: new Uint8Array(positions),
+    cash: new Float64Array(accounts),
+    accountQueued: new Uint8Array(accounts),
+    growables: new GrowablePool(),
+    inUse: false,
+  };
 }

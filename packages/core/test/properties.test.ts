@@ -188,6 +188,7 @@ describe('liquidation index', () => {
           const side = Int8Array.from(rows, (r) => (r.long ? 1 : -1));
           const trigger = Float64Array.from(rows, (r) => r.trigger);
           const index = LiquidationIndex.build(n, 3, market, side, trigger, new Uint8Array(n).fill(1));
+          index.sortAll();
           for (let m = 0; m < 3; m++) {
             for (const long of [true, false]) {
               const s = m * 2 + (long ? 0 : 1);
@@ -203,6 +204,42 @@ describe('liquidation index', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('sorts lazily: any prefix a walk asks for is that of a full sort, with clustered and tied prices', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (n, distinct, probes, seed) => {
+          // Prices cluster: `distinct` levels near 100, plus a few far away, so buckets are crowded and tied.
+          let x = seed;
+          const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+          const market = new Uint16Array(n);
+          const side = Int8Array.from({ length: n }, () => (next() < 0.5 ? 1 : -1));
+          const trigger = Float64Array.from({ length: n }, () => (next() < 0.01 ? 1 + next() * 1e5 : 100 + Math.floor(next() * distinct) * 1e-3));
+          const index = LiquidationIndex.build(n, 1, market, side, trigger, new Uint8Array(n).fill(1));
+          for (const s of [0, 1]) {
+            const long = s === 0;
+            const want = Array.from({ length: n }, (_, i) => i)
+              .filter((i) => side[i] === (long ? 1 : -1))
+              .sort((a, b) => (long ? trigger[b]! - trigger[a]! : trigger[a]! - trigger[b]!) || a - b);
+            const start = index.segmentStart[s]!;
+            for (const probe of [...probes].sort((a, b) => a - b)) {
+              const slot = start + Math.floor(probe * want.length);
+              index.sortThrough(s, slot);
+              const sorted = index.sortedEnd[s]! - start;
+              expect(sorted).toBeGreaterThanOrEqual(Math.min(slot - start + 1, want.length));
+              expect(Array.from(index.order.subarray(start, start + sorted))).toEqual(want.slice(0, sorted));
+              expect(Array.from(index.orderTrigger.subarray(start, start + sorted))).toEqual(want.slice(0, sorted).map((i) => trigger[i]));
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

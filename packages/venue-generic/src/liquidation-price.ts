@@ -25,8 +25,9 @@ export function liquidationPrice(
     if (next === tier) break;
     tier = next;
   }
-  if (side === 1) return price > 0 && Number.isFinite(price) ? price : 0;
-  return price > 0 && Number.isFinite(price) ? price : Infinity;
+  // Tested on the price first: sides arrive in random order, so a branch on the side would mispredict.
+  if (price > 0 && price < Infinity) return price;
+  return side === 1 ? 0 : Infinity;
 }
 
 /** Bankruptcy price: where `margin + side * size * (P - entry)` reaches zero. */
@@ -37,5 +38,5 @@ export function bankruptcyPrice(
   marginQuote: AmountQuote,
 ): PriceQuote {
   const price = entryPriceQuote - (side * marginQuote) / sizeBase;
-  return side === 1 ? Math.max(price, 0) : price;
+  return price <= 0 && side === 1 ? 0 : price;
 }
