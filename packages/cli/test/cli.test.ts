@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src';
+import { usd } from '../src/format';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const example = join(root, 'examples/btc-perp-cascade.json');
@@ -42,6 +43,65 @@ describe('firesale run', () => {
     const { code, out } = await cli('run', join(root, 'examples/btc-perp-contained.json'), '--json');
     expect(code).toBe(0);
     expect(JSON.parse(out).markets[0].amplification).toBeLessThan(1.5);
+  });
+
+  it('runs the bundled example against every perp venue that lists its market, and names the field for those that do not', async () => {
+    for (const venue of ['generic', 'hyperliquid', 'dydx', 'binance', 'bybit', 'gate', 'gmx', 'drift']) {
+      const { code, out } = await cli('run', example, '--venue', venue);
+      expect(code, venue).toBe(0);
+      expect(out, venue).toContain(`venue perp-dex (${venue})`);
+    }
+    for (const [venue, symbol] of [['bitmex', 'XBTUSDT'], ['okx', 'BTC/USDT:USDT']] as const) {
+      const { code, err } = await cli('run', example, '--venue', venue);
+      expect(code, venue).toBe(1);
+      expect(err).toContain(`markets[0].baseAsset: ${venue} has no tier for "${symbol}"`);
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('says where the shock spread without moving the market itself, instead of a 0x amplification', async () => {
+    const { code, out } = await cli('run', join(root, 'examples/depeg-own-book.json'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/BTC-PERP +│ 100,000 │ 0\.00% → 100,000 │ [^\n]*│ n\/a \(no exogenous move\) │/);
+    expect(out).not.toContain('0.00x');
+    expect(out).toMatch(/contagion: liquidations in markets the shock did not move: BTC-PERP \(\d[\d,]* liquidation orders, \$[\d.]+M notional, trough -\d+\.\d+%\)/);
+  });
+
+  it('reconciles the insurance fund: inflows from positions the venue took over are shown', async () => {
+    const { out } = await cli('run', example, '--venue', 'hyperliquid', '--json');
+    const fund = JSON.parse(out).insuranceFunds[0] as { initialQuote: number; finalQuote: number; feesInQuote: number; paidOutQuote: number };
+    const otherIn = fund.finalQuote - fund.initialQuote + fund.paidOutQuote - fund.feesInQuote;
+    expect(otherIn).toBeGreaterThan(0);
+    const table = await cli('run', example, '--venue', 'hyperliquid');
+    expect(table.out).toContain(`takeovers and disposals in ${usd(otherIn)}`);
+    const generic = await cli('run', example);
+    expect(generic.out).not.toContain('takeovers and disposals');
+  });
+
+  it('reports how liquidations and ADL were batched per step, as the report counts them', async () => {
+    const file = join(root, 'examples/adl-policy-lab.json');
+    const b = JSON.parse((await cli('run', file, '--json')).out).batches.summary;
+    expect(b.batching).toBe('separate');
+    const { out } = await cli('run', file);
+    expect(out).toContain(
+      `separate (liquidations, then ADL, per step): ${b.liquidationBatches} steps with a liquidation batch (max ${b.maxLiquidationFillsPerBatch} fills), ${b.adlBatches} with an ADL batch (max ${b.maxAdlFillsPerBatch} fills)`,
+    );
+    expect(out).toMatch(/generations +│ \d+ \(1: [\d,]+ .* … \d+ more\)/);
+  });
+
+  it('shows what the adversarial examples are about: small prices, the peak, what the venue holds, what keepers left', async () => {
+    const jelly = await cli('run', join(root, 'examples/adversarial/jelly-backstop-self-liquidation.json'));
+    const held = JSON.parse((await cli('run', join(root, 'examples/adversarial/jelly-backstop-self-liquidation.json'), '--json')).out).venuePositions[0];
+    expect(jelly.out).toMatch(/JELLY-PERP │ 0\.0095 │ \+300\.00% → 0\.038 │ 0\.0095 │ 0\.038 │/);
+    expect(jelly.out).toContain(`held by hyperliquid`);
+    expect(jelly.out).toContain(`-344,000,000 JELLY-PERP from 0.01241, mark 0.038: unrealised ${usd(held.unrealisedPnlQuote)}`);
+    const mango = await cli('run', join(root, 'examples/adversarial/oracle-manipulation-spot.json'));
+    expect(mango.out).toMatch(/MNGO-POOL +│ 0\.02 +│ 0\.00% → 0\.02 +│ 0\.02 +│ 0\.1352 │/);
+    const bonus = JSON.parse((await cli('run', join(root, 'examples/adversarial/liquidation-bonus-small.json'), '--json')).out).keepers;
+    expect(bonus.unprofitablePositions).toBeGreaterThan(0);
+    const small = await cli('run', join(root, 'examples/adversarial/liquidation-bonus-small.json'));
+    expect(small.out).toContain(`${bonus.unprofitablePositions.toLocaleString('en-US')} positions as unprofitable`);
+    expect(small.out).toContain(`unbooked bad debt ${usd(bonus.unrealisedBadDebtQuote)}`);
   });
 
   it('reports bad input with the field and the reason and a non-zero exit, never a stack trace', async () => {
@@ -90,6 +150,22 @@ describe('firesale vectors', () => {
     expect(failed.out).toMatch(/fee_to_fund: expected 123, got 0\.92/);
     expect(failed.out).toContain('vectors: 3 passed, 1 failed, 0 unsupported');
   });
+
+  it('a file that is missing, not JSON or not a vector file is an input error naming it, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firesale-'));
+    writeFileSync(join(dir, 'broken.json'), '{"cases": [');
+    writeFileSync(join(dir, 'other.json'), '{"name": "not vectors"}');
+    for (const [file, message] of [
+      ['missing.json', /missing\.json: cannot read the file \(ENOENT\)/],
+      ['broken.json', /broken\.json: not valid JSON \(/],
+      ['other.json', /other\.json: not a test-vector file \(it has no "cases" list\)/],
+    ] as const) {
+      const { code, err } = await cli('vectors', join(dir, file));
+      expect(code, file).toBe(1);
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+  });
 });
 
 describe('firesale compare', () => {
@@ -99,5 +175,13 @@ describe('firesale compare', () => {
     const rows = JSON.parse(out) as { venue: string; summary: { liquidatedNotionalQuote: number } }[];
     expect(rows.map((r) => r.venue)).toEqual(['generic', 'hyperliquid', 'binance']);
     expect(new Set(rows.map((r) => r.summary.liquidatedNotionalQuote)).size).toBe(3);
+  });
+
+  it('states the market and the currency, and lists the venues that could not run with the reason', async () => {
+    const { code, out } = await cli('compare', example, '--venues', 'generic,okx');
+    expect(code).toBe(0);
+    expect(out).toContain('market BTC-PERP · start 100,000 USD · prices and amounts in USD');
+    expect(out).toMatch(/│ generic +│ [\d,.]+ +│ [\d,.]+ \(-\d+\.\d+%\) +│ \d+\.\d+x/);
+    expect(out).toContain('okx: not run: markets[0].baseAsset: okx has no tier for "BTC/USDT:USDT"');
   });
 });

@@ -137,6 +137,10 @@ export async function calibrateHistory(items: AsyncIterable<HistoryItem>, option
   const w = options.liquidationWeight ?? 0.01;
   let evaluations = 0;
   const cache = new Map<string, { report: CascadeReport; f: Float64Array }>();
+  const x0 = starts.map((s) => Math.log(s.value));
+  // exp(ln v) is not always v in floating point (exp(ln 3e6) = 3000000.000000002): a parameter still at its start
+  // keeps the start value exactly, so the start point simulates the scenario as given and a perfect start stays exact.
+  const valuesOf = (logParams: readonly number[]): number[] => logParams.map((x, p) => (x === x0[p] ? starts[p]!.value : Math.exp(x)));
 
   // Observed side of the residuals: ln price per step with a price, then scaled liquidated notional per minute.
   const priceIndex: { marketId: string; steps: number[]; actual: number[] }[] = [];
@@ -180,7 +184,7 @@ export async function calibrateHistory(items: AsyncIterable<HistoryItem>, option
     const hit = cache.get(key);
     if (hit) return hit;
     evaluations++;
-    const values = logParams.map(Math.exp);
+    const values = valuesOf(logParams);
     const report = simulateWindow(obs, { ...options, adjust: (s) => applyParameters(s, names, values, starts.map((x) => x.value)) });
     const entry = { report, f: model(report) };
     const loss = lossOf(entry.f).total;
@@ -190,7 +194,7 @@ export async function calibrateHistory(items: AsyncIterable<HistoryItem>, option
     return entry;
   }
 
-  let bestSeen = { x: starts.map((s) => Math.log(s.value)), loss: Infinity };
+  let bestSeen = { x: [...x0], loss: Infinity };
   const lossOf = (f: Float64Array) => {
     let price = 0;
     let liq = 0;
@@ -202,7 +206,6 @@ export async function calibrateHistory(items: AsyncIterable<HistoryItem>, option
     return { price, liq, total: price + liq };
   };
 
-  const x0 = starts.map((s) => Math.log(s.value));
   const startLoss = lossOf(run(x0).f).total;
   // Two passes: coarse differences (2%) to get near, then fine ones (0.2%) to polish. The loss is only piecewise
   // smooth (each liquidation is a discrete event), so the best point evaluated anywhere (steps and difference probes)
@@ -250,8 +253,9 @@ export async function calibrateHistory(items: AsyncIterable<HistoryItem>, option
   const inverse = invert(JtJ);
   const sigma2 = final.total / Math.max(1, y.length - names.length);
   const cov = inverse?.map((row) => row.map((v) => v * sigma2)) ?? null;
+  const bestValues = valuesOf(best);
   const parameters: FittedParameter[] = names.map((name, p) => {
-    const value = Math.exp(best[p]!);
+    const value = bestValues[p]!;
     const se = cov && cov[p]![p]! >= 0 ? Math.sqrt(cov[p]![p]!) : null;
     return {
       name,
@@ -264,7 +268,7 @@ export async function calibrateHistory(items: AsyncIterable<HistoryItem>, option
   });
   const correlation = cov ? cov.map((row, a) => row.map((v, b) => (cov[a]![a]! > 0 && cov[b]![b]! > 0 ? v / Math.sqrt(cov[a]![a]! * cov[b]![b]!) : a === b ? 1 : 0))) : null;
   const fitted = JSON.parse(JSON.stringify(obs.scenario)) as Record<string, unknown>;
-  applyParameters(fitted, names, best.map(Math.exp), starts.map((x) => x.value));
+  applyParameters(fitted, names, bestValues, starts.map((x) => x.value));
   return {
     parameters,
     correlation,

@@ -162,6 +162,9 @@ export async function collectObservations(items: AsyncIterable<HistoryItem>, opt
       if (item.type === 'header') {
         header = item;
         file = item.file;
+        // Events compare one by one only in engine histories (the header carries the engine's seed); a history
+        // without any liquidation or ADL records (trades only) would otherwise "differ" from any simulation.
+        if (item.seed === undefined) events = null;
         step = options.stepSeconds ?? item.stepSeconds ?? stepOf(options.scenario ?? item.scenario) ?? 1;
         for (const m of item.markets ?? []) if (m.shockStartSeconds !== undefined) shockStart.set(m.marketId, m.shockStartSeconds);
         if (scenario === undefined && item.scenario !== undefined) {

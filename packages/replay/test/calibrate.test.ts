@@ -23,4 +23,14 @@ describe('calibration', () => {
     expect(depth.interval95![0]).toBeLessThanOrEqual(depth.value);
     expect(fit.comparison.prices[0]!.rmsLogError).toBeLessThan(1e-3);
   }, 120_000);
+
+  it('started at the values the history was generated with, keeps them exactly and reproduces every event', async () => {
+    const truth = smallScenario() as { markets: { book: { depthQuotePerPercent: number; resilience: { halfLifeSeconds: number } } }[] };
+    const fit = await calibrateHistory(readHistory([`${smallHistoryLines().join('\n')}\n`]), { scenario: structuredClone(truth) });
+    expect(fit.parameters.find((p) => p.name === 'depth')!.value).toBe(truth.markets[0]!.book.depthQuotePerPercent);
+    expect(fit.parameters.find((p) => p.name === 'half-life')!.value).toBe(truth.markets[0]!.book.resilience.halfLifeSeconds);
+    expect(fit.loss.start).toBe(0);
+    expect(fit.comparison.events.compared).toBe(true);
+    expect(fit.comparison.events.identical).toBe(true);
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HISTORY_FORMAT_VERSION, readHistory, replayHistory, splitLines, type HistoryItem } from '../src';
+import { readHistoryFile } from '../src/node';
 import { smallHistoryLines, smallScenario } from './helpers';
 
 async function collect(iterable: AsyncIterable<HistoryItem>): Promise<HistoryItem[]> {
@@ -62,5 +63,25 @@ describe('history formats', () => {
       expect(notional.holds).toBe(notional.simulated >= notional.observedLowerBound);
       expect(notional.observedLowerBound).toBeGreaterThan(0);
     }
+  });
+
+  it('the example histories, made by the engine, say so: every record is simulated', async () => {
+    for (const name of ['btc-small-cascade.jsonl', 'btc-small-trades.csv']) {
+      const items = await collect(readHistoryFile(new URL(`../../../examples/histories/${name}`, import.meta.url).pathname));
+      const records = items.filter((item) => item.type !== 'header') as { provenance: string }[];
+      expect(records.length, name).toBeGreaterThan(100);
+      expect(new Set(records.map((r) => r.provenance)), name).toEqual(new Set(['simulated']));
+    }
+  });
+
+  it('a history of trades only (no engine seed, no liquidation records) is not compared event by event', async () => {
+    const csv = `${smallHistoryLines().filter((l) => l.includes('"type":"mid"')).reduce(
+      (text, l) => { const r = JSON.parse(l) as { t: number; priceQuote: number }; return `${text}${r.t},${r.priceQuote}\n`; },
+      '# firesale-history formatVersion=1 marketId=BTC-PERP defaultProvenance=simulated\nt,price\n',
+    )}`;
+    const result = await replayHistory(readHistory([csv], { file: 'mids.csv' }), { scenario: smallScenario() });
+    expect(result.comparison.liquidations.simulatedCount).toBeGreaterThan(0);
+    expect(result.comparison.events.compared).toBe(false);
+    expect(result.comparison.events.firstMismatch).toBeNull();
   });
 });

@@ -91,6 +91,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
   const marketIds = scenario.markets.map((m) => m.id);
   const markets: MarketInput[] = [];
   const venueMarketIds: string[] = [];
+  const venueSymbolPaths: string[] = [];
   const prices: number[] = [];
   scenario.markets.forEach((market, i) => {
     if (!venueIds.includes(market.venue)) {
@@ -100,8 +101,12 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     prices.push(book?.initialMidPriceQuote ?? NaN);
     if (!book) return;
     const model = options.venueOverride ?? scenario.venues.find((v) => v.id === market.venue)?.model ?? '';
-    const symbol = (options.venueOverride ? undefined : market.venueSymbol) ?? venueSymbol(model, market.baseAsset) ?? market.id;
-    venueMarketIds.push(symbol);
+    const given = options.venueOverride ? undefined : market.venueSymbol;
+    const derived = given === undefined ? venueSymbol(model, market.baseAsset) : undefined;
+    const symbol = given ?? derived ?? market.id;
+    venueMarketIds[i] = symbol;
+    // The field a venue's objection to the market id is about.
+    venueSymbolPaths[i] = `markets[${i}].${given !== undefined ? 'venueSymbol' : derived !== undefined ? 'baseAsset' : 'id'}`;
     markets.push({
       marketId: market.id,
       venueMarketId: symbol,
@@ -151,6 +156,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     return a;
   };
 
+  const marketProblemReported: boolean[] = [];
   const table = new PositionTable(1024);
   // (account, market) pairs already holding a position, as account × markets + market (no string per position).
   const seen = new Set<number>();
@@ -246,6 +252,13 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
       }
       if (problems.length > 0) {
         for (const problem of problems) {
+          if (problem.field === 'marketId') {
+            // The venue's market id comes from the market, not the position: name the market's field, once per market.
+            if (marketProblemReported[mi]) continue;
+            marketProblemReported[mi] = true;
+            errors.push(new FiresaleError(problem.code, { path: venueSymbolPaths[mi] ?? fieldPath('market'), value: problem.value, ...problem.context } as never));
+            continue;
+          }
           errors.push(new FiresaleError(problem.code, { path: fieldPath(problem.field), value: problem.value, ...problem.context } as never));
         }
         return;

@@ -74,6 +74,35 @@ describe('scenario validation names the field and the reason', () => {
     expect(messages(s)[0]).toBe("positions[0].leverage: 60 is above generic's max leverage 50");
   });
 
+  it("a size below the venue's minimum and a collateral asset it does not accept", () => {
+    const s = base();
+    s.venues[0]!.params = { maxLeverage: 50, minPositionSizeBase: 0.5, collateralAssets: ['USD', 'BTC'] };
+    s.positions![0]!.sizeBase = 0.1;
+    s.accounts = [{ id: 'a', marginMode: 'cross', collateral: [{ asset: 'USD', amount: 100 }, { asset: 'DOGE', amount: 5 }] }];
+    s.markets.push({ id: 'DOGE-PERP', venue: 'v', baseAsset: 'DOGE', initialPriceQuote: 1, book: { model: 'linear', depthBasePerQuote: 10 } });
+    expect(problems(s)).toEqual(['SCENARIO__SIZE_BELOW_VENUE_MIN positions[0].sizeBase', 'SCENARIO__COLLATERAL_NOT_ACCEPTED positions[0].collateralAssets']);
+    expect(messages(s)).toEqual([
+      expect.stringMatching(/^positions\[0\]\.sizeBase: 0\.1 .*0\.5/),
+      expect.stringMatching(/^positions\[0\]\.collateralAssets: .*DOGE/),
+    ]);
+  });
+
+  it("a market the venue has no tier for is named at the market's field, once however many positions it has", () => {
+    const s = base();
+    s.venues[0]!.model = 'binance';
+    s.venues[0]!.params = {};
+    s.markets[0]!.venueSymbol = 'NOPEUSDT';
+    s.positions!.push({ account: 'b', market: 'BTC-PERP', side: 'short', sizeBase: 1, entryPriceQuote: 100, leverage: 10 });
+    expect(problems(s)).toEqual(['SCENARIO__UNKNOWN_TIER markets[0].venueSymbol']);
+    expect(messages(s)[0]).toMatch(/^markets\[0\]\.venueSymbol: binance-usdm has no tier for "NOPEUSDT" \(known: /);
+    // Without a venueSymbol the venue's id is derived from the base asset (BitMEX: XBT for BTC).
+    const derived = base();
+    derived.venues[0]!.model = 'bitmex';
+    derived.venues[0]!.params = {};
+    expect(problems(derived)).toEqual(['SCENARIO__UNKNOWN_TIER markets[0].baseAsset']);
+    expect(messages(derived)[0]).toMatch(/^markets\[0\]\.baseAsset: bitmex has no tier for "XBTUSDT"/);
+  });
+
   it('a crossed L2 book', () => {
     const s = base();
     s.markets[0]!.book = { model: 'l2', snapshot: { bids: [[101, 1], [100, 2]], asks: [[100.5, 1], [102, 1]] } };

@@ -1,7 +1,7 @@
 import { isFiresaleError, perpVenueModels, run, type ScenarioReport } from '@firesale/sdk';
 import { loadScenarioFile } from '@firesale/sdk/node';
 import Table from 'cli-table3';
-import { count, percent, price, usd } from '../format';
+import { amplification, count, percent, price, usd } from '../format';
 import { venueFactories } from '../venues';
 
 /** One venue's outcome in a comparison, or why the venue could not run the scenario. */
@@ -16,9 +16,11 @@ export type CompareCommandOptions = { venues?: string; json?: boolean; seed?: nu
  */
 export function compareCommand(file: string, options: CompareCommandOptions, out: (text: string) => void): VenueComparison[] {
   const venues = options.venues ? options.venues.split(',').map((v) => v.trim()) : [...perpVenueModels];
+  let quoteAsset: string | undefined;
   const results: VenueComparison[] = venues.map((venue) => {
     try {
       const prepared = loadScenarioFile(file, { venueFactories, venueOverride: venue });
+      quoteAsset = prepared.scenario.quoteAsset;
       return { venue, report: run(prepared, { venueOverride: venue, ...(options.seed === undefined ? {} : { seed: options.seed }) }) };
     } catch (error) {
       if (!isFiresaleError(error)) throw error;
@@ -31,7 +33,7 @@ export function compareCommand(file: string, options: CompareCommandOptions, out
     return results;
   }
   const table = new Table({
-    head: ['venue', 'final price', 'trough', 'amplification', 'liquidated', 'liquidated notional', 'fund used', 'ADL fills', 'ADL notional', 'bad debt'],
+    head: ['venue', 'final price', 'trough', 'amplification', 'liquidated positions', 'liquidated notional', 'fund paid out', 'ADL fills', 'ADL notional', 'bad debt'],
     style: { head: [], border: [] },
   });
   for (const r of results) {
@@ -42,7 +44,7 @@ export function compareCommand(file: string, options: CompareCommandOptions, out
       r.venue,
       price(m.finalPriceQuote),
       `${price(m.troughPriceQuote)} (${percent(-m.troughDropFraction, true)})`,
-      `${m.amplification.toFixed(2)}x`,
+      amplification(m),
       count(s.liquidatedPositions),
       usd(s.liquidatedNotionalQuote),
       usd(s.insuranceFundUsedQuote),
@@ -52,6 +54,11 @@ export function compareCommand(file: string, options: CompareCommandOptions, out
     ]);
   }
   out(`firesale compare · ${file} · the same shock under each venue's liquidation engine`);
+  const first = results.find((r) => r.report)?.report;
+  if (first) {
+    const market = first.markets[0]!;
+    out(`market ${market.marketId}${first.markets.length > 1 ? ` (first of ${first.markets.length}; totals cover every market)` : ''} · start ${price(market.initialPriceQuote)} ${quoteAsset ?? ''} · prices and amounts in ${quoteAsset ?? 'the quote currency'}`);
+  }
   out(table.toString());
   for (const r of results) if (r.error) out(`${r.venue}: not run: ${r.error}`);
   return results;

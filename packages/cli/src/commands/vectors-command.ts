@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { engineVectorHandlers, runVectors, summarize, type VectorCaseResult, type VectorRunResult } from '@firesale/sdk';
+import { FiresaleError, FiresaleErrors, engineVectorHandlers, runVectors, summarize, type VectorCaseResult, type VectorRunResult } from '@firesale/sdk';
 import type { VectorHandlerV1 } from '@firesale/spec';
 import Table from 'cli-table3';
 
@@ -50,17 +50,26 @@ export async function vectorsCommand(files: readonly string[], options: VectorsC
   const kinds = options.kind ? options.kind.split(',').map((k) => k.trim()) : undefined;
   const results: VectorCaseResult[] = [];
   for (const file of files) {
+    // Input problems are coded errors (exit code 1, one line naming the file), not crashes.
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new FiresaleErrors([new FiresaleError('FILE__UNREADABLE', { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })]);
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
+      parsed = JSON.parse(text);
     } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
+      throw new FiresaleErrors([new FiresaleError('FILE__INVALID_JSON', { path: file, reason: (error as Error).message })]);
     }
     let run: VectorRunResult;
     try {
       run = runVectors(parsed, handlers, kinds);
     } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
+      // runVectors says "not a test-vector file: <why>"; the code's message already says the first part.
+      const reason = (error as Error).message.replace(/^not a test-vector file: /, '');
+      throw new FiresaleErrors([new FiresaleError('VECTORS__INVALID_FILE', { path: file, reason })]);
     }
     results.push(...run.cases);
   }
