@@ -4,7 +4,7 @@ import { fundChartSpec } from './charts/fund-chart';
 import { LiquidationHeatmapView } from './charts/liquidation-heatmap-view';
 import { liquidationsChartSpec } from './charts/liquidations-chart';
 import { priceChartSpec } from './charts/price-chart';
-import { TimeChart } from './charts/time-chart';
+import { TimeChart, type LiveResult } from './charts/time-chart';
 import { AnalysisClient } from './analysis/analysis-client';
 import { applyControls, controlsFromScenario, type Controls, type VenueOverride } from './controls';
 import { EngineClient } from './engine/engine-client';
@@ -42,6 +42,8 @@ let controls: Controls;
 let inputAt: number | undefined;
 let runs = 0;
 let last: SimulationResult | undefined;
+/** What the cascade charts' options read when they draw (see {@link LiveResult}). */
+let live: { result: SimulationResult } | undefined;
 
 const panel = new ControlsPanel($('controls'), (next) => {
   inputAt = performance.now();
@@ -115,10 +117,11 @@ async function simulate(): Promise<void> {
   }
   const scenario = applyControls(source.json, base, controls, venue);
   const started = inputAt ?? performance.now();
+  const postedAt = performance.now();
   const outcome = await engine.simulate({ scenario, ...(source.files ? { files: source.files } : {}) });
   if (!outcome) return; // replaced by a newer request
   if (!outcome.ok) return showProblems(outcome.problems);
-  show(outcome, started);
+  show(outcome, started, postedAt);
 }
 
 function showProblems(problems: readonly SimulationProblem[]): void {
@@ -129,27 +132,44 @@ function showProblems(problems: readonly SimulationProblem[]): void {
   document.body.dataset.runs = String(runs);
 }
 
-function show(r: SimulationResult, started: number): void {
+function show(r: SimulationResult, started: number, postedAt: number): void {
+  const receivedAt = performance.now();
   last = r;
   renderProblems(problemsEl, '', []);
   renderSummary($('summary'), r);
   renderMarkets($('markets'), r);
-  priceChart.show(priceChartSpec(r));
-  liquidationsChart.show(liquidationsChartSpec(r));
-  fundChart.show(fundChartSpec(r));
+  if (live) live.result = r;
+  else live = { result: r };
+  const shown: LiveResult = live;
+  priceChart.show(priceChartSpec(shown));
+  liquidationsChart.show(liquidationsChartSpec(shown));
+  fundChart.show(fundChartSpec(shown));
   heatmap.show(r);
   renderAdlTable($('adl'), r);
   playback.load(r.timeSeconds);
+  const shownAt = performance.now();
   // Measure input → painted: the frame after this one has painted the charts.
   requestAnimationFrame(() =>
     setTimeout(() => {
       const total = performance.now() - started;
       inputAt = undefined;
       const t = r.timings;
-      statusEl.textContent = `${formatCount(r.positionCount)} positions, venue ${r.venueModels.join(', ')}: input to chart ${total.toFixed(0)} ms (validate ${t.prepareMs.toFixed(0)} ms, ${t.reused ? 'index reused' : `build ${t.buildMs.toFixed(0)} ms`}, cascade ${t.runMs.toFixed(0)} ms).`;
+      statusEl.textContent = `${formatCount(r.positionCount)} positions, venue ${r.venueModels.join(', ')}: input to chart ${total.toFixed(0)} ms (validate ${t.prepareMs.toFixed(0)} ms, ${t.reused === 'index' ? 'index reused' : `${t.reused === 'positions' ? 'positions reused, ' : ''}build ${t.buildMs.toFixed(0)} ms`}, cascade ${t.runMs.toFixed(0)} ms).`;
       runs++;
       document.body.dataset.lastPaintMs = total.toFixed(1);
       document.body.dataset.lastRunMs = t.runMs.toFixed(1);
+      const clock = (at: number): number => at - performance.timeOrigin;
+      document.body.dataset.lastBreakdown = JSON.stringify({
+        controlsMs: postedAt - started,
+        queueMs: clock(t.startedAt) - postedAt,
+        prepareMs: t.prepareMs,
+        buildMs: t.buildMs,
+        runMs: t.runMs,
+        packMs: t.packMs,
+        transferMs: receivedAt - clock(t.finishedAt),
+        renderMs: shownAt - receivedAt,
+        paintMs: performance.now() - shownAt,
+      }, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v));
       document.body.dataset.runs = String(runs);
       document.body.dataset.state = 'ready';
     }, 0),

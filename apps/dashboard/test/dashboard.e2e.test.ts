@@ -245,12 +245,13 @@ describe('dashboard in chromium', () => {
     const page = await openPage();
     await setControl(page, 'positions', '100000');
     expect(await page.textContent('[data-testid="status"]')).toContain('100,000 positions');
-    const samples: { paintMs: number; runMs: number }[] = [];
+    const samples: { paintMs: number; runMs: number; breakdown: Record<string, number> }[] = [];
     for (const depth of ['1.5', '2', '2.5', '3', '0.75', '1']) {
       await setControl(page, 'depthScale', depth);
       samples.push({
         paintMs: Number(await page.evaluate(() => document.body.dataset.lastPaintMs)),
         runMs: Number(await page.evaluate(() => document.body.dataset.lastRunMs)),
+        breakdown: JSON.parse((await page.evaluate(() => document.body.dataset.lastBreakdown)) ?? '{}') as Record<string, number>,
       });
     }
     const sorted = samples.map((s) => s.paintMs).sort((a, b) => a - b);

@@ -38,7 +38,7 @@ describe('scenario runner', () => {
       expect(Array.from(outcome.midPriceQuote)).toEqual(expected.timeline.midPriceQuote['BTC-PERP']);
       expect(outcome.badDebtQuote[outcome.badDebtQuote.length - 1]).toBeCloseTo(expected.summary.badDebtQuote, 6);
     }
-    expect(again.ok && again.timings.reused).toBe(true);
+    expect(again.ok && again.timings.reused).toBe('index');
   });
 
   it('gives a higher trough with more depth, matching a fresh SDK run of the changed scenario', () => {
@@ -52,6 +52,26 @@ describe('scenario runner', () => {
       return outcome.market.troughPriceQuote;
     });
     expect(troughs[1]).toBeGreaterThan(troughs[0]!);
+  });
+
+  it('rebuilds over the same positions when containment changes, matching fresh SDK runs', () => {
+    const runner = createScenarioRunner();
+    const base = controlsFromScenario(cascade);
+    const moves = [
+      { ...base, stepCapMillions: 2 },
+      { ...base, stepCapMillions: 2, depthScale: 1.5 },
+      { ...base, stepCapMillions: 2, breakerBandPct: 4, stagedDisposal: true },
+      base,
+    ];
+    const reused = moves.map((controls) => {
+      const scenario = applyControls(cascade, base, controls);
+      const outcome = runner.simulate({ scenario });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+      expect(outcome.summary).toEqual(run(scenario).summary);
+      expect(outcome.market).toEqual(run(scenario).markets[0]);
+      return outcome.timings.reused;
+    });
+    expect(reused).toEqual(['none', 'index', 'positions', 'positions']);
   });
 
   it('names the bad field of a malformed scenario', () => {

@@ -39,9 +39,9 @@ export function playheadPlugin(getTime: () => number | undefined): uPlot.Plugin 
   };
 }
 
-/** Common x axis: simulated seconds. */
-export function timeAxis(label = 'Simulated time (s)'): uPlot.Axis {
-  return { label, labelSize: 18, grid: { stroke: colors.grid }, ticks: { stroke: colors.grid }, size: 36 };
+/** Common x axis: simulated seconds; the label may be read at each draw (it follows the shown result). */
+export function timeAxis(label: string | (() => string) = 'Simulated time (s)'): uPlot.Axis {
+  return { label: typeof label === 'string' ? label : () => label(), labelSize: 18, grid: { stroke: colors.grid }, ticks: { stroke: colors.grid }, size: 36 };
 }
 
 /** A y axis whose ticks go through `format`. */
@@ -58,12 +58,27 @@ export function valueAxis(label: string, format: (v: number) => string, side: 1 
   };
 }
 
-/** x scale fixed to [0, until] seconds (the active part of a long run), or automatic when until is the whole run. */
-export function zoomedTimeScale(until: number, duration: number): uPlot.Scale {
-  return until < duration ? { time: false, range: () => [0, until] } : { time: false };
+/** What the zoomed time axis reads at each draw: the end of the active part and of the whole run (seconds). */
+export type TimeWindow = () => { readonly until: number; readonly duration: number };
+
+/**
+ * x scale fixed to [0, until] seconds (the active part of a long run), or the whole run when until reaches its
+ * end. Read at each draw, so a new result re-zooms with `setData` instead of a rebuilt chart.
+ */
+export function zoomedTimeScale(window: TimeWindow): uPlot.Scale {
+  return {
+    time: false,
+    range: (_u, min, max) => {
+      const { until, duration } = window();
+      return until < duration ? [0, until] : [min, max];
+    },
+  };
 }
 
-/** Axis label for a zoomed time axis. */
-export function zoomedTimeLabel(until: number, duration: number): string {
-  return until < duration ? `Simulated time (s), first ${until} of ${duration} s` : 'Simulated time (s)';
+/** Axis label for a zoomed time axis, read at each draw. */
+export function zoomedTimeLabel(window: TimeWindow): () => string {
+  return () => {
+    const { until, duration } = window();
+    return until < duration ? `Simulated time (s), first ${until} of ${duration} s` : 'Simulated time (s)';
+  };
 }

@@ -15,6 +15,11 @@ export class LiquidationHeatmapView {
   private playheadSeconds: number | undefined;
   private readonly canvas: HTMLCanvasElement;
   private readonly tooltip: HTMLDivElement;
+  /** The cells at one pixel each, scaled onto the plot; kept with its image between draws. */
+  private readonly cells = document.createElement('canvas');
+  private image: ImageData | undefined;
+  /** The container's width as last laid out (read when the layout is fresh: never forces a layout in a draw). */
+  private containerWidth: number | undefined;
 
   constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -24,7 +29,12 @@ export class LiquidationHeatmapView {
     this.tooltip.className = 'heatmap-tooltip';
     this.tooltip.hidden = true;
     container.append(this.canvas, this.tooltip);
-    new ResizeObserver(() => this.draw()).observe(container);
+    new ResizeObserver(() => {
+      const width = this.container.clientWidth;
+      if (width === this.containerWidth) return;
+      this.containerWidth = width;
+      this.draw();
+    }).observe(container);
     this.canvas.addEventListener('mousemove', (e) => this.hover(e));
     this.canvas.addEventListener('mouseleave', () => (this.tooltip.hidden = true));
   }
@@ -35,12 +45,14 @@ export class LiquidationHeatmapView {
   }
 
   setPlayhead(seconds: number | undefined): void {
+    if (seconds === this.playheadSeconds) return;
     this.playheadSeconds = seconds;
     this.draw();
   }
 
   private geometry() {
-    const width = Math.max(260, this.container.clientWidth);
+    this.containerWidth ??= this.container.clientWidth;
+    const width = Math.max(260, this.containerWidth);
     const height = width < 600 ? 260 : 320;
     return { width, height, plotW: width - margin.left - margin.right, plotH: height - margin.top - margin.bottom };
   }
@@ -51,17 +63,27 @@ export class LiquidationHeatmapView {
     const h = r.heatmap;
     const { width, height, plotW, plotH } = this.geometry();
     const dpr = devicePixelRatio || 1;
-    this.canvas.width = Math.round(width * dpr);
-    this.canvas.height = Math.round(height * dpr);
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    const pixelWidth = Math.round(width * dpr);
+    const pixelHeight = Math.round(height * dpr);
+    // Resizing a canvas reallocates and clears it: only when the size changed.
+    if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
+      this.canvas.width = pixelWidth;
+      this.canvas.height = pixelHeight;
+      this.canvas.style.width = `${width}px`;
+      this.canvas.style.height = `${height}px`;
+    }
     const ctx = this.canvas.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
 
     let max = 0;
     for (let i = 0; i < h.openNotionalQuote.length; i++) max = Math.max(max, h.openNotionalQuote[i]!);
-    const image = new ImageData(h.columns, h.rows);
+    if (!this.image || this.image.width !== h.columns || this.image.height !== h.rows) {
+      this.image = new ImageData(h.columns, h.rows);
+      this.cells.width = h.columns;
+      this.cells.height = h.rows;
+    }
+    const image = this.image;
     for (let row = 0; row < h.rows; row++) {
       for (let c = 0; c < h.columns; c++) {
         const v = h.openNotionalQuote[row * h.columns + c]!;
@@ -73,9 +95,7 @@ export class LiquidationHeatmapView {
         heatColorAt(Math.sqrt(v / max), image.data, o);
       }
     }
-    const cells = document.createElement('canvas');
-    cells.width = h.columns;
-    cells.height = h.rows;
+    const cells = this.cells;
     cells.getContext('2d')!.putImageData(image, 0, 0);
     ctx.fillStyle = '#fafafa';
     ctx.fillRect(margin.left, margin.top, plotW, plotH);

@@ -1,11 +1,11 @@
 import type uPlot from 'uplot';
-import type { SimulationResult } from '../engine/simulation-result';
 import { formatMoney, formatPrice } from '../format';
 import { colors, generationColors, timeAxis, valueAxis } from './chart-theme';
-import type { ChartSpec } from './time-chart';
+import type { ChartSpec, LiveResult } from './time-chart';
 
 /** Mid and mark price, the book's bid depth within 1% (right axis) and liquidation fills by generation. */
-export function priceChartSpec(r: SimulationResult): ChartSpec {
+export function priceChartSpec(live: LiveResult): ChartSpec {
+  const r = live.result;
   const q = r.quoteAsset;
   const price = (_u: uPlot, v: number | null): string => (v === null ? '–' : formatPrice(v, q));
   const generations: uPlot.Series[] = r.generationLabels.map((label, g) => ({

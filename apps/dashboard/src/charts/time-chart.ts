@@ -1,4 +1,5 @@
 import uPlot from 'uplot';
+import type { SimulationResult } from '../engine/simulation-result';
 import { playheadPlugin } from './chart-theme';
 
 /** What a chart shows for one result: its series and axes (options) and the columns (data). */
@@ -7,6 +8,12 @@ export type ChartSpec = {
   readonly options: Omit<uPlot.Options, 'width' | 'height' | 'plugins'>;
   readonly data: uPlot.AlignedData;
 };
+
+/**
+ * The result a cascade chart shows now. Chart options are built once per series layout and outlive the result
+ * they were built for, so anything they read at draw time (zoom, legend values) goes through this holder.
+ */
+export type LiveResult = { readonly result: SimulationResult };
 
 /**
  * A uPlot chart over simulated time that follows its container's width, keeps its series when only the data
@@ -43,6 +50,7 @@ export class TimeChart {
 
   /** Moves the playback line (simulated seconds), or hides it. */
   setPlayhead(seconds: number | undefined): void {
+    if (seconds === this.playheadSeconds) return;
     this.playheadSeconds = seconds;
     this.plot?.redraw(false, false);
   }

@@ -54,7 +54,26 @@ export type SimulationResult = {
   /** The first ADL fills (at most 200) and how many there were. */
   readonly adl: readonly AdlRecord[];
   readonly adlTotal: number;
-  readonly timings: { readonly prepareMs: number; readonly buildMs: number; readonly runMs: number; readonly reused: boolean };
+  readonly timings: SimulationTimings;
+};
+
+/**
+ * Where the worker spent a simulation's time (wall-clock milliseconds). `startedAt` and `finishedAt` are on the
+ * shared clock (`performance.timeOrigin + performance.now()`), so the page can tell queueing and transfer apart.
+ */
+export type SimulationTimings = {
+  /** Validating the scenario (and generating positions when they changed). */
+  readonly prepareMs: number;
+  /** Building the simulator and its liquidation index (0 when reused). */
+  readonly buildMs: number;
+  /** The cascade itself, with the engine's report. */
+  readonly runMs: number;
+  /** Packing the report into the views' arrays (generations, heatmap). */
+  readonly packMs: number;
+  /** What the run reused: the built simulator (`index`), only the generated positions (`positions`), or nothing. */
+  readonly reused: 'index' | 'positions' | 'none';
+  readonly startedAt: number;
+  readonly finishedAt: number;
 };
 
 /** One input problem, as the page lists it. */
