@@ -158,12 +158,12 @@ export function createProgram(out: (text: string) => void = (t) => process.stdou
     });
   program
     .command('calibrate')
-    .description('fit book depth, resilience half-life and stress thinning so the engine reproduces a history')
+    .description('fit book depth, resilience half-life, stress thinning and liquidity withdrawal so the engine reproduces a history')
     .argument('<history>', 'history file (docs/replay-format.md)')
     .option('--scenario <file>', 'starting scenario (default: the one in the history header)')
     .option('--from <t>', 'window start, history seconds')
     .option('--to <t>', 'window end, history seconds')
-    .option('--fit <params>', 'comma-separated: depth, half-life, stress (default depth,half-life)')
+    .option('--fit <params>', 'comma-separated: depth, half-life, stress, withdrawal-sensitivity, withdrawal-floor (default depth,half-life, plus withdrawal-sensitivity when the scenario has a liquidityWithdrawal block)')
     .option('--liquidation-weight <w>', 'weight of the liquidated-notional term of the loss (default 0.01)')
     .option('--out <file>', 'write the fitted scenario JSON')
     .option('--json', 'print the fit as JSON')

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordHistory } from '@firesale/replay';
 import { main } from '../src';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -57,7 +58,8 @@ describe('firesale replay', () => {
     expect(out).toContain('the replay covers the records before it');
     const outside = await cli('replay', history, '--from', '9000');
     expect(outside.code).toBe(1);
-    expect(outside.err).toMatch(/--from: the window \[9000, \d+\] is outside the data/);
+    expect(outside.err).toMatch(/btc-small-cascade\.jsonl: --from 9000: the window \[9000, (\d+)\] is outside the data \(t from 0 to \1\)/);
+    expect(outside.err).not.toContain('line 0');
     expect(outside.err).not.toMatch(/\n\s+at /);
     const missing = await cli('replay', join(dir, 'nope.jsonl'));
     expect(missing.code).toBe(1);
@@ -82,5 +84,25 @@ describe('firesale calibrate', () => {
     const bad = await cli('calibrate', history, '--fit', 'depth,gamma');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--fit');
+  }, 120_000);
+
+  it('fits the liquidity withdrawal sensitivity and says when the floor is not identified', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firesale-calibrate-'));
+    const truth = JSON.parse(readFileSync(scenario, 'utf8'));
+    truth.markets[0].liquidityWithdrawal = { windowSeconds: 30, sensitivity: 20, floorMultiplier: 0.2 };
+    const withdrawalHistory = join(dir, 'withdrawal.jsonl');
+    writeFileSync(withdrawalHistory, `${[...recordHistory(truth)].join('\n')}\n`);
+    const start = structuredClone(truth);
+    start.markets[0].book.depthQuotePerPercent = 5_000_000;
+    start.markets[0].book.resilience.halfLifeSeconds = 15;
+    start.markets[0].liquidityWithdrawal = { windowSeconds: 30, sensitivity: 8, floorMultiplier: 0.3 };
+    const startFile = join(dir, 'start.json');
+    writeFileSync(startFile, JSON.stringify(start));
+    const { code, out } = await cli('calibrate', withdrawalHistory, '--scenario', startFile, '--fit', 'depth,half-life,withdrawal-sensitivity,withdrawal-floor');
+    expect(code).toBe(0);
+    const fitted = /withdrawal-sensitivity markets\[0\]\.liquidityWithdrawal\.sensitivity: 8\.000 -> ([\d.]+) {2}95% \[/.exec(out);
+    expect(fitted).not.toBeNull();
+    expect(Math.abs(Number(fitted![1]) / 20 - 1)).toBeLessThan(0.02);
+    expect(out).toMatch(/withdrawal-floor {7}markets\[0\]\.liquidityWithdrawal\.floorMultiplier: 0\.3000 -> [\d.]+ {2}not identified/);
   }, 120_000);
 });

@@ -15,6 +15,7 @@ import type {
 import { adlBatchingOption, adlPolicyOption, allocateProRata } from './adl-policy';
 import { FiresaleError } from './firesale-error';
 import type { GrowableFloat64, GrowableUint32 } from './growable';
+import { sortByKey } from './sort-by-key';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
 import { REPORT_VERSION, type AdlActionRecord, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
 import type { RunOptions, ShockInput } from './simulation-input';
@@ -84,8 +85,8 @@ export class CascadeRun {
   private readonly adlActions: AdlActionRecord[] = [];
   private stepLiquidationFills = 0;
   private stepAdlFills = 0;
-  private readonly timelineLiquidationFills: number[] = [];
-  private readonly timelineAdlFills: number[] = [];
+  private readonly timelineLiquidationFills: GrowableFloat64;
+  private readonly timelineAdlFills: GrowableFloat64;
   private readonly stagedDisposal: boolean;
   private readonly monitored: boolean;
   private readonly fullScan: boolean;
@@ -123,6 +124,9 @@ export class CascadeRun {
   private readonly nextDisposalTime: Float64Array;
   private readonly stepLiquidated: Float64Array;
   private readonly adlLists: (Uint32Array | null)[];
+  /** Per market side, the ADL queue's ids and sort keys (borrowed from the pool, rebuilt in place). */
+  private readonly adlIds: GrowableUint32[];
+  private readonly adlKeys: GrowableFloat64[];
   private readonly adlBuiltTime: Float64Array;
   private readonly adlBuiltMark: Float64Array;
   private readonly adlPointer: Uint32Array;
@@ -197,26 +201,6 @@ export class CascadeRun {
     this.m = model;
     this.options = options;
     this.wants = eventSelection(options);
-    const timing = model.input.timing ?? {};
-    this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
-    const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
-    this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
-    const defaultDelay = nonNegative(options.oracleDelaySeconds ?? timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds');
-    this.delaySteps = Int32Array.from(model.oracles, (o) => Math.round((o.delaySeconds ?? defaultDelay) / this.stepSeconds));
-    this.twapSteps = Int32Array.from(model.oracles, (o) => Math.round(o.windowSeconds / this.stepSeconds));
-    this.maxDelaySteps = Math.max(0, ...this.delaySteps);
-    this.linkLatencySteps = Int32Array.from(model.links, (l) => Math.round(l.latencySeconds / this.stepSeconds));
-    this.linkMovedBase = new Float64Array(model.links.length);
-    this.linkMovedQuote = new Float64Array(model.links.length);
-    this.latencySteps = Math.round(
-      nonNegative(options.liquidatorLatencySeconds ?? timing.liquidatorLatencySeconds ?? 0, 'timing.liquidatorLatencySeconds') / this.stepSeconds,
-    );
-    this.adlPolicy = adlPolicyOption(options.adl?.policy ?? model.input.adl?.policy, 'adl.policy');
-    this.separateAdl = adlBatchingOption(options.adl?.batching ?? model.input.adl?.batching, 'adl.batching') === 'separate';
-    this.keeperOutages = resolveKeeperOutages(timing.keeperOutages ?? [], model.marketIds);
-    this.liquidatorCost = Float64Array.from(model.input.venues, (v, i) => nonNegative(v.liquidatorCostQuote ?? 0, `venues[${i}].liquidatorCostQuote`));
-    const M = (this.marketCount = model.books.length);
-    const V = (this.venueCount = model.engines.length);
     // Per-run state sized by positions and accounts lives in buffers the built model lends to one run at a time
     // (reset with a fill, not allocated: fresh memory is slow to touch, and Monte Carlo runs thousands of paths).
     this.scratch = model.scratch.inUse ? createRunScratch(model.positions.count, model.accountIds.length) : model.scratch;
@@ -225,6 +209,36 @@ export class CascadeRun {
     this.flags.fill(0);
     const pool = this.scratch.growables;
     pool.reset();
+    const timing = model.input.timing ?? {};
+    this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
+    const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
+    this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
+    const defaultDelay = nonNegative(options.oracleDelaySeconds ?? timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds');
+    this.delaySteps = pool.int32(model.oracles.length);
+    this.twapSteps = pool.int32(model.oracles.length);
+    for (let i = 0; i < model.oracles.length; i++) {
+      const o = model.oracles[i]!;
+      this.delaySteps[i] = Math.round((o.delaySeconds ?? defaultDelay) / this.stepSeconds);
+      this.twapSteps[i] = Math.round(o.windowSeconds / this.stepSeconds);
+    }
+    this.maxDelaySteps = 0;
+    for (let i = 0; i < this.delaySteps.length; i++) this.maxDelaySteps = Math.max(this.maxDelaySteps, this.delaySteps[i]!);
+    this.linkLatencySteps = pool.int32(model.links.length);
+    for (let i = 0; i < model.links.length; i++) this.linkLatencySteps[i] = Math.round(model.links[i]!.latencySeconds / this.stepSeconds);
+    this.linkMovedBase = pool.float64(model.links.length);
+    this.linkMovedQuote = pool.float64(model.links.length);
+    this.latencySteps = Math.round(
+      nonNegative(options.liquidatorLatencySeconds ?? timing.liquidatorLatencySeconds ?? 0, 'timing.liquidatorLatencySeconds') / this.stepSeconds,
+    );
+    this.adlPolicy = adlPolicyOption(options.adl?.policy ?? model.input.adl?.policy, 'adl.policy');
+    this.separateAdl = adlBatchingOption(options.adl?.batching ?? model.input.adl?.batching, 'adl.batching') === 'separate';
+    this.keeperOutages = resolveKeeperOutages(timing.keeperOutages ?? [], model.marketIds);
+    this.liquidatorCost = pool.float64(model.input.venues.length);
+    for (let i = 0; i < model.input.venues.length; i++) {
+      this.liquidatorCost[i] = nonNegative(model.input.venues[i]!.liquidatorCostQuote ?? 0, `venues[${i}].liquidatorCostQuote`);
+    }
+    const M = (this.marketCount = model.books.length);
+    const V = (this.venueCount = model.engines.length);
     this.adlDeferredMarket = pool.u32();
     this.adlDeferredId = pool.u32();
     this.adlDeferredGeneration = pool.u32();
@@ -245,13 +259,17 @@ export class CascadeRun {
     this.liqFee = pool.f64();
     this.liqShortfall = pool.f64();
     this.timelineTime = pool.f64();
+    this.timelineLiquidationFills = pool.f64();
+    this.timelineAdlFills = pool.f64();
     this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
     this.monitored = model.input.containment?.priceMonitoring !== undefined;
     this.fullScan = options.triggerDetection === 'full-scan';
 
     this.books = model.books.map((b) => b.doCreate());
-    this.initialPrice = Float64Array.from(this.books, (b) => b.midPriceQuote());
-    this.mark = Float64Array.from(this.initialPrice);
+    this.initialPrice = pool.float64(M);
+    for (let mi = 0; mi < M; mi++) this.initialPrice[mi] = this.books[mi]!.midPriceQuote();
+    this.mark = pool.float64(M);
+    this.mark.set(this.initialPrice);
     let lookback = this.horizonSteps();
     for (let mi = 0; mi < M; mi++) {
       lookback = Math.max(lookback, this.delaySteps[mi]! + this.twapSteps[mi]!);
@@ -260,29 +278,34 @@ export class CascadeRun {
     }
     for (const l of this.linkLatencySteps) lookback = Math.max(lookback, l);
     const historyLength = lookback + 2;
-    this.depthMultiplier = new Float64Array(M).fill(1);
-    this.midHistory = model.books.map(() => new Float64Array(historyLength));
-    this.pointer = Uint32Array.from(model.index.segmentStart);
-    this.heaps = Array.from({ length: M * 2 }, (_, s) => new TriggerHeap(s % 2 === 0));
-    this.impactGeneration = new Uint32Array(M);
+    this.depthMultiplier = pool.float64(M, 1);
+    this.midHistory = model.books.map(() => pool.float64(historyLength));
+    this.pointer = pool.uint32(M * 2);
+    this.pointer.set(model.index.segmentStart);
+    this.heaps = this.scratch.heaps;
+    for (let s = 0; s < M * 2; s++) (this.heaps[s] ??= new TriggerHeap(s % 2 === 0)).clear();
+    this.impactGeneration = pool.uint32(M);
     this.pendingId = Array.from({ length: M }, () => pool.u32());
     this.pendingDue = Array.from({ length: M }, () => pool.u32());
     this.pendingGeneration = Array.from({ length: M }, () => pool.u32());
-    this.pendingHead = new Uint32Array(M);
-    this.capRemaining = new Float64Array(M);
-    this.haltedUntil = new Float64Array(M).fill(-Infinity);
-    this.haltedSeconds = new Float64Array(M);
-    this.monitorReferenceStep = new Float64Array(M);
-    this.monitorReferencePrice = Float64Array.from(this.initialPrice);
-    this.networkBase = new Float64Array(M);
-    this.networkEntry = new Float64Array(M);
-    this.nextDisposalTime = new Float64Array(M);
-    this.stepLiquidated = new Float64Array(M);
+    this.pendingHead = pool.uint32(M);
+    this.capRemaining = pool.float64(M);
+    this.haltedUntil = pool.float64(M, -Infinity);
+    this.haltedSeconds = pool.float64(M);
+    this.monitorReferenceStep = pool.float64(M);
+    this.monitorReferencePrice = pool.float64(M);
+    this.monitorReferencePrice.set(this.initialPrice);
+    this.networkBase = pool.float64(M);
+    this.networkEntry = pool.float64(M);
+    this.nextDisposalTime = pool.float64(M);
+    this.stepLiquidated = pool.float64(M);
     this.adlLists = Array.from({ length: M * 2 }, () => null);
-    this.adlBuiltTime = new Float64Array(M * 2);
-    this.adlBuiltMark = new Float64Array(M * 2);
-    this.adlPointer = new Uint32Array(M * 2);
-    this.shockStart = new Float64Array(M).fill(Infinity);
+    this.adlIds = Array.from({ length: M * 2 }, () => pool.u32());
+    this.adlKeys = Array.from({ length: M * 2 }, () => pool.f64());
+    this.adlBuiltTime = pool.float64(M * 2);
+    this.adlBuiltMark = pool.float64(M * 2);
+    this.adlPointer = pool.uint32(M * 2);
+    this.shockStart = pool.float64(M, Infinity);
     for (const shock of options.shocks) {
       const mi = model.marketIds.indexOf(shock.marketId);
       if (mi < 0) {
@@ -297,17 +320,24 @@ export class CascadeRun {
     }
     this.lastShockSeconds = lastShock;
 
-    this.fund = Float64Array.from(model.input.venues, (v) => v.insuranceFundQuote);
-    this.fundFees = new Float64Array(V);
-    this.fundPaid = new Float64Array(V);
-    this.fundMinimum = Float64Array.from(this.fund);
-    this.venueBadDebt = new Float64Array(V);
-    this.adlEnabled = Uint8Array.from(model.input.venues, (v) => ((v.autoDeleveraging ?? v.engine.capabilities.autoDeleveraging) ? 1 : 0));
+    this.fund = pool.float64(V);
+    this.adlEnabled = pool.uint8(V);
+    for (let v = 0; v < V; v++) {
+      const venue = model.input.venues[v]!;
+      this.fund[v] = venue.insuranceFundQuote;
+      this.adlEnabled[v] = (venue.autoDeleveraging ?? venue.engine.capabilities.autoDeleveraging) ? 1 : 0;
+    }
+    this.fundFees = pool.float64(V);
+    this.fundPaid = pool.float64(V);
+    this.fundMinimum = pool.float64(V);
+    this.fundMinimum.set(this.fund);
+    this.venueBadDebt = pool.float64(V);
     this.cash = this.scratch.cash;
     this.cash.set(model.cashQuote);
     this.accountQueued = this.scratch.accountQueued;
     this.accountQueued.fill(0);
-    this.assetCollateral = new Map(model.assetCollateral);
+    // Copied only when some account has asset collateral to sell (a sale replaces its entry).
+    this.assetCollateral = model.assetCollateral.size === 0 ? model.assetCollateral : new Map(model.assetCollateral);
 
     this.timelineMid = model.books.map(() => pool.f64());
     this.timelineMark = model.books.map(() => pool.f64());
@@ -935,6 +965,9 @@ export class CascadeRun {
   /** Keeper counts, and the positions left open though liquidatable at the final mark (queued, not closed). */
   private keeperSummary(): KeeperSummary {
     const pos = this.m.positions;
+    let pending = 0;
+    for (let mi = 0; mi < this.marketCount; mi++) pending += this.pendingId[mi]!.length - this.pendingHead[mi]!;
+    if (pending === 0) return this.keeperCounts(0, 0, 0);
     const seen = new Set<number>();
     const accounts = new Set<number>();
     let open = 0;
@@ -958,6 +991,10 @@ export class CascadeRun {
         }
       }
     }
+    return this.keeperCounts(open, notional, unrealised);
+  }
+
+  private keeperCounts(open: number, notional: number, unrealised: number): KeeperSummary {
     return {
       unprofitableSkips: this.keeperSkips,
       unprofitablePositions: this.keeperSkipped.size,
@@ -1365,17 +1402,19 @@ export class CascadeRun {
     let adlBatches = 0;
     let maxLiquidationFillsPerBatch = 0;
     let maxAdlFillsPerBatch = 0;
-    for (const c of this.timelineLiquidationFills) {
+    for (let k = 0; k < this.timelineLiquidationFills.length; k++) {
+      const c = this.timelineLiquidationFills.data[k]!;
       if (c > 0) liquidationBatches++;
       maxLiquidationFillsPerBatch = Math.max(maxLiquidationFillsPerBatch, c);
     }
-    for (const c of this.timelineAdlFills) {
+    for (let k = 0; k < this.timelineAdlFills.length; k++) {
+      const c = this.timelineAdlFills.data[k]!;
       if (c > 0) adlBatches++;
       maxAdlFillsPerBatch = Math.max(maxAdlFillsPerBatch, c);
     }
     return {
-      liquidationFills: this.timelineLiquidationFills.slice(),
-      adlFills: this.timelineAdlFills.slice(),
+      liquidationFills: this.timelineLiquidationFills.toArray(),
+      adlFills: this.timelineAdlFills.toArray(),
       summary: {
         batching: this.separateAdl ? 'separate' : 'interleaved', liquidationBatches, adlBatches, maxLiquidationFillsPerBatch, maxAdlFillsPerBatch,
       },
@@ -1398,8 +1437,10 @@ export class CascadeRun {
     const wantSide = segment % 2 === 0 ? 1 : -1;
     const mark = this.mark[mi]!;
     const engine = this.m.engines[this.m.marketVenue[mi]!]!;
-    const ids: number[] = [];
-    const scores: number[] = [];
+    const ids = this.adlIds[segment]!;
+    const keys = this.adlKeys[segment]!;
+    ids.length = 0;
+    keys.length = 0;
     const candidate = { side: 1 as SideSign, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0, markPriceQuote: mark };
     for (let i = 0; i < pos.count; i++) {
       if (pos.marketIndex[i] !== mi || pos.side[i] !== wantSide || pos.sizeBase[i]! <= SIZE_EPSILON || (this.flags[i]! & CLOSED) !== 0) continue;
@@ -1409,11 +1450,13 @@ export class CascadeRun {
       candidate.sizeBase = pos.sizeBase[i]!;
       candidate.entryPriceQuote = pos.entryPriceQuote[i]!;
       candidate.marginQuote = this.m.watchedAccount[pos.accountIndex[i]!] === 1 ? this.cash[pos.accountIndex[i]!]! : pos.marginQuote[i]!;
+      const score = engine.doAdlScore(candidate);
       ids.push(i);
-      scores.push(engine.doAdlScore(candidate));
+      // Highest score first (sorted by the negated score), ties by position id; a score that is not a number last.
+      keys.push(score === score ? -score : Infinity);
     }
-    const order = ids.map((_, k) => k).sort((x, y) => scores[y]! - scores[x]! || ids[x]! - ids[y]!);
-    const list = Uint32Array.from(order, (k) => ids[k]!);
+    sortByKey(ids.data, keys.data, 0, ids.length);
+    const list = ids.data.subarray(0, ids.length);
     this.adlLists[segment] = list;
     this.adlBuiltTime[segment] = this.time;
     this.adlBuiltMark[segment] = mark;
@@ -1839,7 +1882,11 @@ function pathMove(path: NonNullable<ShockInput['path']>, t: number): number {
 
 const EVENT_TYPES = ['price-update', 'liquidation-triggered', 'order-filled', 'position-liquidated', 'insurance-fund-change', 'adl', 'bad-debt', 'containment'] as const satisfies readonly CascadeEventV1['type'][];
 
-function eventSelection(options: RunOptions): Record<CascadeEventV1['type'], boolean> {
+/** What a run without `onEvent` builds: no event at all (shared, so a Monte Carlo path allocates none). */
+const NO_EVENTS = Object.freeze(Object.fromEntries(EVENT_TYPES.map((type) => [type, false]))) as Readonly<Record<CascadeEventV1['type'], boolean>>;
+
+function eventSelection(options: RunOptions): Readonly<Record<CascadeEventV1['type'], boolean>> {
+  if (options.onEvent === undefined) return NO_EVENTS;
   const wanted = options.eventTypes === undefined ? undefined : new Set<string>(options.eventTypes);
   const selection = {} as Record<CascadeEventV1['type'], boolean>;
   for (const type of EVENT_TYPES) selection[type] = options.onEvent !== undefined && (wanted === undefined || wanted.has(type));

@@ -22,6 +22,8 @@ export const firesaleErrorMessages: Readonly<Record<FiresaleErrorCode, string>> 
   BOOK__EMPTY_SIDE: '$path: the $side side has no levels',
   CSV__MALFORMED_ROW: '$path: line $line: $reason',
   HISTORY__INVALID_RECORD: '$path: line $line: $field: $reason ($recordsRead records read before it)',
+  HISTORY__WINDOW_OUTSIDE_DATA: '$path: $option $value: the window [$fromSeconds, $toSeconds] is outside the data (t from $dataStartSeconds to $dataEndSeconds)',
+  HISTORY__INVALID_WINDOW: '$path: $option $value: $reason',
   FILE__UNREADABLE: '$path: cannot read the file ($reason)',
   FILE__INVALID_JSON: '$path: not valid JSON ($reason)',
   SPEC__UNSUPPORTED_VERSION: '$path: specification version "$value" is not supported (supported: $supported)',

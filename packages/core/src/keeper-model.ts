@@ -26,6 +26,7 @@ export type KeeperOutageWindows = {
  * the start; `SCENARIO__UNKNOWN_MARKET` for a market id that is not in `marketIds`.
  */
 export function resolveKeeperOutages(outages: readonly KeeperOutageInput[], marketIds: readonly string[]): KeeperOutageWindows {
+  if (outages.length === 0) return NO_OUTAGES;
   const from: number[] = [];
   const to: number[] = [];
   const market: number[] = [];
@@ -54,6 +55,9 @@ export function resolveKeeperOutages(outages: readonly KeeperOutageInput[], mark
   });
   return { fromSeconds: Float64Array.from(from), toSeconds: Float64Array.from(to), market: Int32Array.from(market) };
 }
+
+/** No window (shared: most runs have none, and a Monte Carlo path should not allocate for them). */
+const NO_OUTAGES: KeeperOutageWindows = { fromSeconds: new Float64Array(0), toSeconds: new Float64Array(0), market: new Int32Array(0) };
 
 /** True when keepers are out on market `marketIndex` at `timeSeconds`. */
 export function inKeeperOutage(windows: KeeperOutageWindows, marketIndex: number, timeSeconds: Seconds): boolean {

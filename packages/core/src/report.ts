@@ -109,17 +109,30 @@ export type MarketSummary = {
   readonly troughPriceQuote: PriceQuote;
   readonly peakPriceQuote: PriceQuote;
   readonly finalPriceQuote: PriceQuote;
-  /** (initial - trough) / initial. */
+  /** (initial - trough) / initial, from the lowest mid of the run whatever the direction of the shock (negative when every mid stayed above the initial price). */
   readonly troughDropFraction: Fraction;
   /** |initial - exogenous| / initial. */
   readonly exogenousMoveFraction: Fraction;
-  /** Largest adverse move over the exogenous move (trough drop for a fall, peak rise for a rally); 1 = no cascade. */
+  /**
+   * Largest adverse move over the exogenous move, `|initial - extreme| / |initial - exogenous|`, the extreme being the
+   * trough for a fall and the peak for a rally; 1 = no cascade. It is 0 (not infinite) for a market with no exogenous
+   * move (`exogenousMoveFraction` 0), even when contagion through arbitrage, oracles or collateral moved its price:
+   * read `troughDropFraction` there.
+   */
   readonly amplification: number;
+  /** Simulated time of the extreme `amplification` measures: the trough for a fall (or no move), the peak for a rally. */
   readonly timeToTroughSeconds: Seconds;
   /** Seconds after the trough until the price had recovered half of the drop beyond the exogenous move; null if it did not. */
   readonly halfRecoverySeconds: Seconds | null;
+  /**
+   * Liquidation fills on this market, not positions: each record of `liquidations` counts once, so a position
+   * liquidated partially in three slices counts 3, and the part of a bankrupt close matched by ADL counts as well.
+   * Distinct positions are counted only over all markets, in `summary.liquidatedPositions`.
+   */
   readonly liquidatedCount: number;
+  /** Sum of `closedBase × fillPriceQuote` over the same fills. */
   readonly liquidatedNotionalQuote: AmountQuote;
+  /** Simulated seconds the market spent halted by price monitoring (whole steps). */
   readonly haltedSeconds: Seconds;
 };
 
@@ -128,9 +141,13 @@ export type InsuranceFundSummary = {
   readonly venueId: string;
   readonly initialQuote: AmountQuote;
   readonly finalQuote: AmountQuote;
+  /** The lowest balance the fund reached during the run. */
   readonly minimumQuote: AmountQuote;
+  /** Liquidation fees paid into the fund; takeover equity and staged-disposal profits also raise `finalQuote` but are not counted here. */
   readonly feesInQuote: AmountQuote;
+  /** Shortfalls the fund paid. */
   readonly paidOutQuote: AmountQuote;
+  /** The fund paid out and its balance reached 0 at some point. */
   readonly exhausted: boolean;
   /** Losses on this venue that neither margin, this fund nor ADL covered. */
   readonly badDebtQuote: AmountQuote;
@@ -180,17 +197,27 @@ export type CascadeReport = {
   readonly reportVersion: typeof REPORT_VERSION;
   readonly seed: number;
   readonly summary: {
+    /** Positions in the run. */
     readonly positions: number;
+    /** Liquidation fills over all markets (the sum of `markets[].liquidatedCount`; the length of `liquidations` unless run with `detail: 'summary'`). */
     readonly liquidations: number;
+    /** Distinct positions liquidated at least in part. */
     readonly liquidatedPositions: number;
+    /** Notional closed by liquidation, `closedBase × fillPriceQuote` summed over the fills. */
     readonly liquidatedNotionalQuote: AmountQuote;
     /** Highest cascade generation reached (0 when nothing was liquidated). */
     readonly generations: number;
+    /** Records in `adl`: ADL fills, and under `shortfall-only` profit haircuts (which close no size). */
     readonly adlCount: number;
+    /** `sizeBase × priceQuote` summed over `adl`: matched notional at the fill price; haircuts add 0. */
     readonly adlNotionalQuote: AmountQuote;
+    /** Losses that neither margin, an insurance fund nor ADL covered, over all venues (the sum of `insuranceFunds[].badDebtQuote`). */
     readonly badDebtQuote: AmountQuote;
+    /** The part of bad debt spread over users; in this version always equal to `badDebtQuote`. */
     readonly socialisedLossQuote: AmountQuote;
+    /** Shortfalls paid by the insurance funds (the sum of `insuranceFunds[].paidOutQuote`). */
     readonly insuranceFundUsedQuote: AmountQuote;
+    /** Simulated time of the last step run. */
     readonly durationSeconds: Seconds;
   };
   readonly markets: readonly MarketSummary[];
@@ -203,12 +230,16 @@ export type CascadeReport = {
     readonly liquidatedNotionalQuote: Readonly<Record<string, readonly number[]>>;
     readonly insuranceFundQuote: Readonly<Record<string, readonly number[]>>;
   };
+  /** Every liquidation fill in order; empty when the run was made with `detail: 'summary'` (the counts stay). */
   readonly liquidations: readonly LiquidationRecord[];
   readonly adl: readonly AdlRecord[];
   readonly containment: readonly ContainmentRecord[];
-  /** Count of liquidations per generation, index 0 = generation 1. */
+  /** Liquidation fills (not positions) per generation, index 0 = generation 1. */
   readonly liquidationsByGeneration: readonly number[];
-  /** Per arbitrage link: base moved from the dearer market to the cheaper one, and its notional. */
+  /**
+   * Per arbitrage link, in the order of the input's links: base the arbitrageurs sold on the dearer market (and bought
+   * on the cheaper one), and the quote that sale brought in. Arbitrage trades touch no account or fund.
+   */
   readonly arbitrage: readonly { readonly marketIds: readonly [string, string]; readonly movedBase: AmountBase; readonly movedNotionalQuote: AmountQuote }[];
   /** Bankrupt closes handed to ADL, one record each (always filled by the engine; optional so reports built elsewhere stay valid). */
   readonly adlActions?: readonly AdlActionRecord[];

@@ -13,45 +13,63 @@ export type Rng = {
   fork(stream: number): Rng;
 };
 
-/** Creates an {@link Rng} from a 32-bit integer seed. */
+/** Creates an {@link Rng} from a 32-bit integer seed (other numbers are truncated to one). */
 export function createRng(seed: number): Rng {
-  let s = seed >>> 0;
-  const splitmix = (): number => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  if ((a | b | c | d) === 0) a = 1;
+  return new Xoshiro128(seed >>> 0);
+}
 
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (b << 9) >>> 0;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+/** The generator's state in four words (a class, so a fork per Monte Carlo path costs one small object). */
+class Xoshiro128 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(private readonly seed: number) {
+    let s = seed;
+    const splitmix = (): number => {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = splitmix();
+    this.b = splitmix();
+    this.c = splitmix();
+    this.d = splitmix();
+    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+  }
+
+  private nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
+    const t = (this.b << 9) >>> 0;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
     return result;
-  };
+  }
 
-  const nextFloat = (): number => nextUint32() / 4294967296;
-  return {
-    nextFloat,
-    nextInt: (n: number): number => Math.floor(nextFloat() * n),
-    nextNormal(): number {
-      let u = nextFloat();
-      while (u === 0) u = nextFloat();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * nextFloat());
-    },
-    fork: (stream: number): Rng => createRng((Math.imul(seed ^ 0x5bd1e995, 31) + Math.imul(stream + 1, 0x27d4eb2d)) >>> 0),
-  };
+  nextFloat(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  nextInt(n: number): number {
+    return Math.floor(this.nextFloat() * n);
+  }
+
+  nextNormal(): number {
+    let u = this.nextFloat();
+    while (u === 0) u = this.nextFloat();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.nextFloat());
+  }
+
+  fork(stream: number): Rng {
+    return createRng((Math.imul(this.seed ^ 0x5bd1e995, 31) + Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
+  }
 }
 
 function rotl(x: number, k: number): number {

@@ -3,6 +3,7 @@ import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { GrowablePool } from './growable';
 import { LiquidationIndex } from './liquidation-index';
+import type { TriggerHeap } from './trigger-heap';
 import type { CascadeReport } from './report';
 import type { PositionTable } from './position-table';
 import type { MarketInput, RunOptions, SimulatorInput } from './simulation-input';
@@ -328,7 +329,15 @@ function resolveLink(link: NonNullable<SimulatorInput['arbitrage']>[number], i: 
 }
 
 /** Buffers one run at a time borrows from the built model. */
-export type RunScratch = { flags: Uint8Array; cash: Float64Array; accountQueued: Uint8Array; growables: GrowablePool; inUse: boolean };
+export type RunScratch = {
+  flags: Uint8Array;
+  cash: Float64Array;
+  accountQueued: Uint8Array;
+  growables: GrowablePool;
+  /** Re-check heaps, two per market (longs, shorts), emptied by each run. */
+  heaps: TriggerHeap[];
+  inUse: boolean;
+};
 
 /** Allocates a run's position- and account-sized buffers, and an empty pool for its records and queues. */
 export function createRunScratch(positions: number, accounts: number): RunScratch {
@@ -337,6 +346,7 @@ export function createRunScratch(positions: number, accounts: number): RunScratc
     cash: new Float64Array(accounts),
     accountQueued: new Uint8Array(accounts),
     growables: new GrowablePool(),
+    heaps: [],
     inUse: false,
   };
 }

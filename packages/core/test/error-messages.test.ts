@@ -21,6 +21,8 @@ const samples: { [C in FiresaleErrorCode]: FiresaleErrorContextMap[C] } = {
   BOOK__EMPTY_SIDE: { path: 'a.b', side: 'asks' },
   CSV__MALFORMED_ROW: { path: 'p.csv:3:size', line: 3, reason: 'r' },
   HISTORY__INVALID_RECORD: { path: 'h.jsonl', line: 17, field: 't', reason: 'before the previous record', recordsRead: 16 },
+  HISTORY__WINDOW_OUTSIDE_DATA: { path: 'h.jsonl', value: 9000, option: '--from', fromSeconds: 9000, toSeconds: 9600, dataStartSeconds: 0, dataEndSeconds: 300 },
+  HISTORY__INVALID_WINDOW: { path: 'h.jsonl', value: 10, option: '--to', reason: 'the window ends before it starts (50)' },
   FILE__UNREADABLE: { path: 'f', reason: 'ENOENT' },
   FILE__INVALID_JSON: { path: 'f', reason: 'r' },
   SPEC__UNSUPPORTED_VERSION: { path: 'a.b', value: 'v9', supported: 'v1' },
@@ -40,5 +42,10 @@ describe('error catalogue', () => {
   it('names the field path first in input errors', () => {
     const error = new FiresaleError('SCENARIO__LEVERAGE_ABOVE_VENUE_MAX', { path: 'positions[12].leverage', value: 60, max: 50, venue: 'generic' });
     expect(error.message).toBe("positions[12].leverage: 60 is above generic's max leverage 50");
+  });
+
+  it('names the option and the data range, and no line, for a window outside a history', () => {
+    const error = new FiresaleError('HISTORY__WINDOW_OUTSIDE_DATA', { path: 'crash.jsonl', value: 9000, option: '--from', fromSeconds: 9000, toSeconds: 9600, dataStartSeconds: 0, dataEndSeconds: 300 });
+    expect(error.message).toBe('crash.jsonl: --from 9000: the window [9000, 9600] is outside the data (t from 0 to 300)');
   });
 });

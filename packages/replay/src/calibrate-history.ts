@@ -2,26 +2,23 @@ import type { CascadeReport } from '@firesale/core';
 import { FiresaleError } from '@firesale/core';
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { actualPrices, compareReplay, simulatedMids, type ReplayComparison } from './compare-replay';
-import { invert } from './linear-algebra';
+import { applyParameters, defaultFit, logBounds, startValue, type CalibrationParameter } from './calibration-parameters';
+import { fitUncertainty, type Identification } from './fit-uncertainty';
 import { collectObservations } from './observations';
 import type { HistoryItem } from './read-history';
 import type { ReplayOptions } from './replay-history';
 import { simulateWindow } from './simulate-window';
 
-/**
- * What calibration can fit: `depth` (the books' depth: `depthQuotePerPercent` or `depthBasePerQuote`, all markets
- * scaled together), `half-life` (the books' resilience half-life, seconds) and `stress` (the stress depth multiplier
- * applied from the shock start: liquidity withdrawal).
- */
-export type CalibrationParameter = 'depth' | 'half-life' | 'stress';
-
 /** Options of {@link calibrateHistory}. */
 export type CalibrateOptions = ReplayOptions & {
-  /** Parameters to fit (default `depth` and `half-life`). */
+  /**
+   * Parameters to fit (default `depth` and `half-life`, plus `withdrawal-sensitivity` when a market of the scenario
+   * has a `liquidityWithdrawal` block).
+   */
   readonly fit?: readonly CalibrationParameter[];
   /** Weight w of the liquidated-notional term of the loss (default 0.01). */
   readonly liquidationWeight?: number;
-  /** Levenberg–Marquardt iterations at most (default 50). */
+  /** Levenberg–Marquardt iterations at most of the main pass (default 40; the polishing pass gets half). */
   readonly maxIterations?: number;
 };
 
@@ -32,7 +29,9 @@ export type FittedParameter = {
   readonly field: string;
   readonly startValue: number;
   readonly value: number;
-  /** Standard error of ln(value); null when the curvature is singular (the parameter is not identified). */
+  /** Whether the data pin it down; anything but `identified` has no standard error or interval. */
+  readonly identification: Identification;
+  /** Standard error of ln(value); null unless `identification` is `identified`. */
   readonly standardErrorLog: number | null;
   /** 95% interval, value × exp(±1.96 × standardErrorLog). */
   readonly interval95: readonly [number, number] | null;
@@ -41,8 +40,11 @@ export type FittedParameter = {
 /** The result of a calibration. */
 export type CalibrationResult = {
   readonly parameters: FittedParameter[];
-  /** Correlation of the fitted ln-parameters (same order); null when singular. */
-  readonly correlation: number[][] | null;
+  /**
+   * Correlation of the fitted ln-parameters (same order); null entries for a parameter not identified; null when
+   * the curvature of the identified ones is singular.
+   */
+  readonly correlation: (number | null)[][] | null;
   readonly loss: {
     readonly start: number;
     readonly final: number;
@@ -65,74 +67,41 @@ export type CalibrationResult = {
   readonly scenario: unknown;
 };
 
-type MarketJson = { book?: Record<string, unknown>; stressDepthMultiplier?: number };
+/** Levenberg–Marquardt iterations of each scouting fit. */
+const SCOUT_ITERATIONS = 8;
 
-function marketsOf(scenario: unknown): MarketJson[] {
-  return ((scenario as { markets?: MarketJson[] } | null)?.markets ?? []) as MarketJson[];
-}
-
-function depthField(book: Record<string, unknown> | undefined, path: string): 'depthQuotePerPercent' | 'depthBasePerQuote' {
-  if (book?.model === 'parametric') return 'depthQuotePerPercent';
-  if (book?.model === 'linear') return 'depthBasePerQuote';
-  throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: `${path}.book.model`, value: book?.model, reason: 'calibration fits parametric and linear books only' });
-}
-
-function startValue(name: CalibrationParameter, scenario: unknown): { value: number; field: string } {
-  const m = marketsOf(scenario)[0];
-  if (!m) throw new FiresaleError('SCENARIO__VALUE_MISSING', { path: 'markets' });
-  switch (name) {
-    case 'depth': {
-      const field = depthField(m.book, 'markets[0]');
-      return { value: Number(m.book![field]), field: `markets[0].book.${field}` };
-    }
-    case 'half-life': {
-      const r = m.book?.resilience as { halfLifeSeconds?: number; ratePerSecond?: number } | undefined;
-      const value = r?.halfLifeSeconds ?? (r?.ratePerSecond ? Math.LN2 / r.ratePerSecond : 600);
-      return { value, field: 'markets[0].book.resilience.halfLifeSeconds' };
-    }
-    case 'stress':
-      return { value: m.stressDepthMultiplier ?? 1, field: 'markets[0].stressDepthMultiplier' };
+/**
+ * Scouting starts: the start point with the ln-parameter at index `p` moved over a grid of ratio √2 from ÷8 to ×8
+ * of its start (13 points), within its bounds, the start itself excluded (the main pass begins there anyway).
+ */
+function scoutStarts(x0: readonly number[], p: number, [low, high]: readonly [number, number]): number[][] {
+  const out: number[][] = [];
+  for (let k = -6; k <= 6; k++) {
+    const x = x0[p]! + (k * Math.LN2) / 2;
+    if (k !== 0 && x >= low && x <= high) out.push(x0.map((v, q) => (q === p ? x : v)));
   }
-}
-
-/** Sets the parameters on a scenario (JSON): depth scaled by the same factor on every market. */
-function applyParameters(scenario: Record<string, unknown>, names: readonly CalibrationParameter[], values: readonly number[], starts: readonly number[]): void {
-  marketsOf(scenario).forEach((m, i) => {
-    names.forEach((name, p) => {
-      const v = values[p]!;
-      if (name === 'depth') {
-        const field = depthField(m.book, `markets[${i}]`);
-        m.book![field] = Number(m.book![field]) * (v / starts[p]!);
-      } else if (name === 'half-life') {
-        if (m.book) m.book.resilience = { halfLifeSeconds: v };
-      } else {
-        m.stressDepthMultiplier = v;
-      }
-    });
-  });
-}
-
-/** Bounds of the ln-parameters: depth within ×/÷ 100 of the start, half-life 0.1 s to 10⁶ s, stress 0.01 to 1. */
-function bounds(name: CalibrationParameter, start: number): readonly [number, number] {
-  if (name === 'depth') return [Math.log(start / 100), Math.log(start * 100)];
-  if (name === 'half-life') return [Math.log(0.1), Math.log(1e6)];
-  return [Math.log(0.01), 0];
+  return out;
 }
 
 /**
- * Fits book depth, resilience half-life and the stress depth multiplier so the engine reproduces a history. The loss
+ * Fits book depth, resilience half-life, the stress depth multiplier and the volatility-driven liquidity withdrawal
+ * (sensitivity, floor) so the engine reproduces a history. The loss
  * is L(θ) = Σ (ln simulated mid − ln actual mid)² over the window's steps + w Σ ((simulated − actual liquidated notional
  * per minute) / S)² over its minutes, with S the largest actual per-minute notional (one-sided, simulated below actual
  * only, when the source under-reports). It is minimised over ln-parameters with Levenberg–Marquardt
  * (`ml-levenberg-marquardt`, central differences), starting from the scenario's values. The uncertainty is the
- * Gauss–Newton curvature at the optimum: cov(ln θ) = σ² (JᵀJ)⁻¹ with σ² = L / (n − p), J the residuals' Jacobian.
+ * Gauss–Newton curvature at the optimum: cov(ln θ) = σ² (JᵀJ)⁻¹ with σ² = L / (n − p), J the residuals' Jacobian;
+ * a parameter the residuals move with on neither side of the fit, or on one side only, is reported as such
+ * (`identification`) without an interval. When the withdrawal sensitivity is fitted, short fits from a log grid of
+ * its values (÷8 to ×8 of the start) scout for the basin first.
  *
  * @throws {@link HistoryError} / `FiresaleError` as {@link replayHistory}, and `SCENARIO__INVALID_FIELD` for a
- * book model calibration cannot scale (only parametric and linear books).
+ * book model calibration cannot scale (only parametric and linear books) or a withdrawal parameter to fit with no
+ * `liquidityWithdrawal` block (or a zero start value) to start from.
  */
 export async function calibrateHistory(items: AsyncIterable<HistoryItem>, options: CalibrateOptions = {}): Promise<CalibrationResult> {
   const obs = await collectObservations(items, options);
-  const names: CalibrationParameter[] = [...new Set<CalibrationParameter>(options.fit ?? ['depth', 'half-life'])];
+  const names: CalibrationParameter[] = [...new Set<CalibrationParameter>(options.fit ?? defaultFit(obs.scenario))];
   const starts = names.map((n) => startValue(n, obs.scenario));
   const w = options.liquidationWeight ?? 0.01;
   let evaluations = 0;
@@ -207,71 +176,64 @@ export async function calibrateHistory(items: AsyncIterable<HistoryItem>, option
   };
 
   const startLoss = lossOf(run(x0).f).total;
-  // Two passes: coarse differences (2%) to get near, then fine ones (0.2%) to polish. The loss is only piecewise
-  // smooth (each liquidation is a discrete event), so the best point evaluated anywhere (steps and difference probes)
-  // is kept.
-  let iterations = 0;
-  for (const [difference, passIterations] of [[0.02, options.maxIterations ?? 40], [0.002, Math.ceil((options.maxIterations ?? 40) / 2)]] as const) {
-    const from = [...bestSeen.x];
-    const fit = levenbergMarquardt(
+  const lm = (from: readonly number[], difference: number, maxIterations: number): number =>
+    levenbergMarquardt(
       { x: Array.from(y, (_, i) => i), y },
       (params) => {
         const { f } = run(params);
         return (i) => f[i]!;
       },
       {
-        initialValues: from,
-        minValues: names.map((n, p) => bounds(n, starts[p]!.value)[0]),
-        maxValues: names.map((n, p) => bounds(n, starts[p]!.value)[1]),
+        initialValues: [...from],
+        minValues: names.map((n, p) => logBounds(n, starts[p]!.value)[0]),
+        maxValues: names.map((n, p) => logBounds(n, starts[p]!.value)[1]),
         gradientDifference: difference,
         centralDifference: true,
         damping: 1,
-        maxIterations: passIterations,
+        maxIterations,
         errorTolerance: 1e-14,
         improvementThreshold: 1e-3,
       },
-    );
-    iterations += fit.iterations;
+    ).iterations;
+  let iterations = 0;
+  // The withdrawal sensitivity feeds back on itself (depth thins with volatility, thinner depth moves the price
+  // more), so the loss has several basins along it: scout first, with short coarse fits started from a log grid of
+  // sensitivities around the start, and go on from the best point any of them reached.
+  const sensitivity = names.indexOf('withdrawal-sensitivity');
+  if (sensitivity >= 0) {
+    for (const x of scoutStarts(x0, sensitivity, logBounds('withdrawal-sensitivity', starts[sensitivity]!.value))) iterations += lm(x, 0.02, SCOUT_ITERATIONS);
   }
+  // Two passes: coarse differences (2%) to get near, then fine ones (0.2%) to polish. The loss is only piecewise
+  // smooth (each liquidation is a discrete event), so the best point evaluated anywhere (steps and difference probes)
+  // is kept.
+  const maxIterations = options.maxIterations ?? 40;
+  iterations += lm(bestSeen.x, 0.02, maxIterations);
+  iterations += lm(bestSeen.x, 0.002, Math.ceil(maxIterations / 2));
   const best = bestSeen.x;
   const bestRun = run(best);
   const final = lossOf(bestRun.f);
 
-  // Uncertainty: Gauss–Newton curvature at the optimum, Jacobian by central differences.
-  const h = 0.02;
-  const J: number[][] = y.map(() => new Array<number>(names.length).fill(0));
-  names.forEach((_, p) => {
-    const up = [...best];
-    const down = [...best];
-    up[p]! += h;
-    down[p]! -= h;
-    const fu = run(up).f;
-    const fd = run(down).f;
-    for (let i = 0; i < y.length; i++) J[i]![p] = (fu[i]! - fd[i]!) / (2 * h);
-  });
-  const JtJ = names.map((_, a) => names.map((__, b) => J.reduce((sum, row) => sum + row[a]! * row[b]!, 0)));
-  const inverse = invert(JtJ);
-  const sigma2 = final.total / Math.max(1, y.length - names.length);
-  const cov = inverse?.map((row) => row.map((v) => v * sigma2)) ?? null;
+  // Uncertainty: Gauss–Newton curvature at the optimum, Jacobian by central differences (h = 0.02).
+  const uncertainty = fitUncertainty((x) => run(x).f, best, final.total);
   const bestValues = valuesOf(best);
   const parameters: FittedParameter[] = names.map((name, p) => {
     const value = bestValues[p]!;
-    const se = cov && cov[p]![p]! >= 0 ? Math.sqrt(cov[p]![p]!) : null;
+    const se = uncertainty.standardErrorLog[p]!;
     return {
       name,
       field: starts[p]!.field,
       startValue: starts[p]!.value,
       value,
+      identification: uncertainty.identification[p]!,
       standardErrorLog: se,
       interval95: se === null ? null : [value * Math.exp(-1.96 * se), value * Math.exp(1.96 * se)],
     };
   });
-  const correlation = cov ? cov.map((row, a) => row.map((v, b) => (cov[a]![a]! > 0 && cov[b]![b]! > 0 ? v / Math.sqrt(cov[a]![a]! * cov[b]![b]!) : a === b ? 1 : 0))) : null;
   const fitted = JSON.parse(JSON.stringify(obs.scenario)) as Record<string, unknown>;
   applyParameters(fitted, names, bestValues, starts.map((x) => x.value));
   return {
     parameters,
-    correlation,
+    correlation: uncertainty.correlation,
     loss: {
       start: startLoss,
       final: final.total,

@@ -4,9 +4,9 @@ import { FiresaleError } from '@firesale/core';
 export type HistoryErrorDetail = {
   /** File name (or `history` for an in-memory stream). */
   readonly file: string;
-  /** 1-based line number of the bad line (0 when the problem is not on one line, such as a window outside the data). */
+  /** 1-based line number of the bad line (0 when the problem is not on one line, such as an empty history). */
   readonly line: number;
-  /** The field at fault (`t`, `provenance`, `(json)`, `--from`). */
+  /** The field at fault (`t`, `provenance`, `(json)`, `scenario`). */
   readonly field: string;
   readonly value?: unknown;
   readonly reason: string;
@@ -15,8 +15,8 @@ export type HistoryErrorDetail = {
 };
 
 /**
- * A problem in a history file: out-of-order times, an unknown provenance tag, a malformed or truncated line, a
- * window outside the data. The message names the file, the line and the field
+ * A problem in a history file: out-of-order times, an unknown provenance tag, a malformed or truncated line, no
+ * scenario. (A window outside the data is `HISTORY__WINDOW_OUTSIDE_DATA`, not a `HistoryError`.) The message names the file, the line and the field
  * (`crash.jsonl: line 17: t: 12 is before the previous record's time 15`); `recordsRead` says how many records
  * came before it (they were yielded, nothing before the bad line is lost). Code `HISTORY__INVALID_RECORD`;
  * `isFiresaleError` recognises it, so the CLI prints it as an input error.

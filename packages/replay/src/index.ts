@@ -2,8 +2,8 @@
  * Historical replay and calibration for firesale: a versioned, streamed history format (trades, candles, mids, L2
  * depth, liquidations, ADL, account snapshots; every number with its provenance), a reader that checks it line by
  * line in constant memory, `recordHistory` to write engine histories, `replayHistory` to run the engine along a
- * history and compare simulated with actual, and `calibrateHistory` to fit book depth, resilience and stress
- * thinning to it. File helpers are in `@firesale/replay/node`.
+ * history and compare simulated with actual, and `calibrateHistory` to fit book depth, resilience, stress
+ * thinning and volatility-driven liquidity withdrawal to it. File helpers are in `@firesale/replay/node`.
  *
  * @packageDocumentation
  */
@@ -28,4 +28,7 @@ export type { EventComparison, PriceComparison, ReplayComparison, TotalCompariso
 export { replayHistory } from './replay-history';
 export type { ReplayOptions, ReplayResult } from './replay-history';
 export { calibrateHistory } from './calibrate-history';
-export type { CalibrateOptions, CalibrationParameter, CalibrationResult, FittedParameter } from './calibrate-history';
+export type { CalibrateOptions, CalibrationResult, FittedParameter } from './calibrate-history';
+export { CALIBRATION_PARAMETERS, defaultFit } from './calibration-parameters';
+export type { Identification } from './fit-uncertainty';
+export type { CalibrationParameter } from './calibration-parameters';

@@ -1,4 +1,5 @@
 import { HistoryError, type HistoryErrorDetail } from './history-error';
+import { checkWindowInData, checkWindowOrder } from './history-window';
 import type { HistoryHeader } from './history-records';
 import type { HistoryItem } from './read-history';
 import { GrowableFloat64 } from '@firesale/core';
@@ -118,17 +119,16 @@ function marketOf(map: Map<string, MarketObservations>, marketId: string, shockS
  *
  * If the input breaks off (a bad line), the records before it are kept and `inputError` says what happened.
  *
- * @throws {@link HistoryError} when the window is outside the data or there is no scenario; a read error before
- * any data of the window.
+ * @throws `FiresaleError` `HISTORY__WINDOW_OUTSIDE_DATA` when the window does not overlap the data and
+ * `HISTORY__INVALID_WINDOW` when it ends before it starts or starts before the first snapshot; {@link HistoryError}
+ * when there is no scenario, or for a read error before any data of the window.
  */
 export async function collectObservations(items: AsyncIterable<HistoryItem>, options: CollectOptions = {}): Promise<Observations> {
   const lookahead = options.referenceLookaheadSeconds ?? 600;
   const requestedFrom = options.fromSeconds;
   const requestedTo = options.toSeconds ?? Infinity;
   let file = 'history';
-  if (requestedFrom !== undefined && requestedTo < requestedFrom) {
-    throw new HistoryError({ file, line: 0, field: '--to', value: requestedTo, reason: `the window ends (${requestedTo}) before it starts (${requestedFrom})`, recordsRead: 0 });
-  }
+  checkWindowOrder(file, requestedFrom, requestedTo);
   let header: HistoryHeader | undefined;
   let scenario: unknown = options.scenario;
   let scenarioSource: Observations['scenarioSource'] = 'option';
@@ -272,15 +272,7 @@ export async function collectObservations(items: AsyncIterable<HistoryItem>, opt
   }
   if (!header) throw new HistoryError({ file, line: 0, field: 'header', reason: 'the history is empty', recordsRead });
   if (Number.isNaN(dataEnd)) throw new HistoryError({ file, line: 0, field: 'records', reason: 'the history has a header but no records', recordsRead });
-  if ((requestedFrom !== undefined && requestedFrom > dataEnd) || requestedTo < dataStart) {
-    throw new HistoryError({
-      file, line: 0, field: requestedTo < dataStart ? '--to' : '--from', value: requestedTo < dataStart ? requestedTo : requestedFrom,
-      reason: `the window [${requestedFrom ?? dataStart}, ${options.toSeconds ?? dataEnd}] is outside the data (t from ${dataStart} to ${dataEnd})`, recordsRead,
-    });
-  }
-  if (requestedFrom !== undefined && requestedFrom < snapshot) {
-    throw new HistoryError({ file, line: 0, field: '--from', value: requestedFrom, reason: `the window starts before the scenario's time ${snapshot} (no snapshot to start from)`, recordsRead });
-  }
+  checkWindowInData({ file, fromSeconds: requestedFrom, toSeconds: options.toSeconds, dataStartSeconds: dataStart, dataEndSeconds: dataEnd, snapshotSeconds: snapshot });
   if (scenario === undefined) {
     throw new HistoryError({ file, line: 0, field: 'scenario', reason: 'no scenario: the header embeds none, so pass one (--scenario) with the positions, venues and books', recordsRead });
   }

@@ -32,8 +32,9 @@ export type ReplayResult = {
  * engine histories the events one by one). A history cut short by a bad line is replayed up to it
  * (`inputError` says what happened).
  *
- * @throws {@link HistoryError} for a window outside the data or a missing scenario; `FiresaleErrors` for an
- * invalid scenario.
+ * @throws `FiresaleError` `HISTORY__WINDOW_OUTSIDE_DATA` for a window outside the data (naming `--from`/`--to`
+ * and the data's time range), `HISTORY__INVALID_WINDOW` for one that ends before it starts; {@link HistoryError}
+ * for a missing scenario; `FiresaleErrors` for an invalid scenario.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFiresaleError } from '@firesale/core';
+import { isFiresaleError, type FiresaleError } from '@firesale/core';
 import { HistoryError, readHistory, replayHistory } from '../src';
 import { smallHistoryLines } from './helpers';
 
@@ -74,12 +74,21 @@ describe('bad input', () => {
     expect(result.comparison.events.identical).toBe(true);
   });
 
-  it('a window outside the data', async () => {
+  it('a window outside the data: its own code, naming the option and the data range, no line', async () => {
     const text = `${lines.join('\n')}\n`;
-    await expect(replayHistory(readHistory([text], { file: 'crash.jsonl' }), { fromSeconds: 5000, toSeconds: 6000 })).rejects.toThrow(
-      /crash\.jsonl: line 0: --from: the window \[5000, 6000\] is outside the data \(t from 0 to \d+\)/,
-    );
-    await expect(replayHistory(readHistory([text], { file: 'crash.jsonl' }), { fromSeconds: 50, toSeconds: 10 })).rejects.toThrow(/--to: the window ends \(10\) before it starts \(50\)/);
+    const end = JSON.parse(lines.at(-1)!).t as number;
+    const after = await replayHistory(readHistory([text], { file: 'crash.jsonl' }), { fromSeconds: 5000, toSeconds: 6000 }).catch((e: unknown) => e);
+    expect(isFiresaleError(after, 'HISTORY__WINDOW_OUTSIDE_DATA')).toBe(true);
+    expect(after).not.toBeInstanceOf(HistoryError);
+    expect((after as Error).message).toBe(`crash.jsonl: --from 5000: the window [5000, 6000] is outside the data (t from 0 to ${end})`);
+    expect((after as FiresaleError<'HISTORY__WINDOW_OUTSIDE_DATA'>).context).toMatchObject({ option: '--from', value: 5000, dataStartSeconds: 0, dataEndSeconds: end });
+    expect((after as Error).message).not.toContain('line');
+    const before = await replayHistory(readHistory([text], { file: 'crash.jsonl' }), { fromSeconds: -600, toSeconds: -60 }).catch((e: unknown) => e);
+    expect(isFiresaleError(before, 'HISTORY__WINDOW_OUTSIDE_DATA')).toBe(true);
+    expect((before as Error).message).toBe(`crash.jsonl: --to -60: the window [-600, -60] is outside the data (t from 0 to ${end})`);
+    const reversed = await replayHistory(readHistory([text], { file: 'crash.jsonl' }), { fromSeconds: 50, toSeconds: 10 }).catch((e: unknown) => e);
+    expect(isFiresaleError(reversed, 'HISTORY__INVALID_WINDOW')).toBe(true);
+    expect((reversed as Error).message).toMatch(/--to 10: the window ends before it starts \(--from 50\)/);
   });
 
   it('a first line that is not a header, an unknown record type, an unsupported version', async () => {

@@ -1,14 +1,14 @@
 import type { BatchSummary, MonteCarloPlan } from './job-runner';
-import { mergeSummaries } from './merge-summaries';
 import { batchCount } from './run-batch';
+import { SummaryTotals } from './summary-totals';
 
 /**
  * Folds batch summaries strictly in batch order, buffering those that arrive early until the gap before them is
  * filled; a batch delivered twice (a retried job) is counted once. Every runner uses it, so all of them merge
- * the same summaries in the same order.
+ * the same summaries in the same order, in place ({@link SummaryTotals}).
  */
 export class BatchFolder {
-  private merged: BatchSummary | undefined;
+  private totals: SummaryTotals | undefined;
   private next = 0;
   private readonly pending = new Map<number, BatchSummary>();
   private pathsDoneCount = 0;
@@ -26,7 +26,8 @@ export class BatchFolder {
     this.pathsDoneCount += summary.pathCount;
     for (let s = this.pending.get(this.next); s !== undefined; s = this.pending.get(this.next)) {
       this.pending.delete(this.next);
-      this.merged = this.merged ? mergeSummaries(this.merged, s) : s;
+      if (this.totals) this.totals.add(s);
+      else this.totals = new SummaryTotals(s);
       this.next++;
     }
     return true;
@@ -51,7 +52,7 @@ export class BatchFolder {
 
   /** The merged summary of every batch. @throws Error while batches are missing. */
   result(): BatchSummary {
-    if (!this.complete || !this.merged) throw new Error(`batches missing: ${this.missing().slice(0, 10).join(', ')}`);
-    return this.merged;
+    if (!this.complete || !this.totals) throw new Error(`batches missing: ${this.missing().slice(0, 10).join(', ')}`);
+    return this.totals.toSummary();
   }
 }

@@ -37,6 +37,7 @@ export type { BatchCache, BatchCacheOptions, PlanFileReader, PlanState } from '.
 export { runBatch, batchCount, batchRange } from './run-batch';
 export { mergeSummaries } from './merge-summaries';
 export { BatchFolder } from './batch-folder';
+export { SummaryTotals } from './summary-totals';
 export { finalizeSummary, runManifest, confidenceLabel, DEFAULT_CONFIDENCE_LEVELS } from './finalize-summary';
 export { createInlineRunner } from './inline-runner';
 export {

@@ -1,13 +1,14 @@
 import { createBatchCache, type BatchCacheOptions } from './batch-cache';
-import { BatchFolder } from './batch-folder';
 import { finalizeSummary } from './finalize-summary';
 import type { JobRunner } from './job-runner';
-import { runBatch } from './run-batch';
+import { batchCount, batchRange, runPaths } from './run-batch';
+import { SummaryAccumulator } from './summary-accumulator';
 import { validatePlan } from './validate-plan';
 
 /**
  * A `JobRunner` that runs every batch in this thread, one after another, yielding to the event loop between
- * batches (so progress bars draw and an abort signal is seen). The simulator is built once per plan.
+ * batches (so progress bars draw and an abort signal is seen). The simulator is built once per plan, and every
+ * path folds into one summary as it finishes: memory stays flat however many paths run.
  */
 export function createInlineRunner(options: BatchCacheOptions = {}): JobRunner {
   const cache = createBatchCache(options);
@@ -16,18 +17,23 @@ export function createInlineRunner(options: BatchCacheOptions = {}): JobRunner {
     async run(plan, runOptions = {}) {
       validatePlan(plan);
       const started = Date.now();
-      const folder = new BatchFolder(plan);
+      const state = cache.get(plan);
+      // Every batch folds into one accumulator: merging exact sketches is associative, so this is the summary the
+      // other runners get by merging per-batch summaries, without building one per batch.
+      const accumulator = new SummaryAccumulator(state, plan.horizonSeconds, plan.badDebtThresholdQuote ?? 0);
+      const total = batchCount(plan);
       let lastYield = started;
-      for (let b = 0; b < folder.total; b++) {
+      for (let b = 0; b < total; b++) {
         runOptions.signal?.throwIfAborted();
-        folder.add(runBatch(plan, b, cache));
-        runOptions.onProgress?.({ pathsDone: folder.pathsDone, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
+        const { start, end } = batchRange(plan, b);
+        runPaths(plan, state, start, end, accumulator);
+        runOptions.onProgress?.({ pathsDone: end, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
         if (Date.now() - lastYield > 50) {
           await new Promise<void>((resolve) => setTimeout(resolve, 0));
           lastYield = Date.now();
         }
       }
-      return finalizeSummary(plan, folder.result(), runOptions.packageVersions);
+      return finalizeSummary(plan, accumulator.toSummary(0, total), runOptions.packageVersions);
     },
     close: async () => {},
   };

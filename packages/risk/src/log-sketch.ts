@@ -1,3 +1,5 @@
+import { DenseStore } from './dense-store';
+
 /**
  * A mergeable quantile sketch with log-spaced buckets (DDSketch style): every value v with |v| above
  * {@link MIN_INDEXABLE} falls in bucket `ceil(log_gamma |v|)`, gamma = (1 + a) / (1 - a), so every quantile is
@@ -28,7 +30,7 @@ export const MIN_INDEXABLE = 1e-12;
 /** Default relative accuracy of firesale's sketches: 0.2%. */
 export const DEFAULT_RELATIVE_ACCURACY = 0.002;
 
-/** A sketch being filled (mutable, Map-backed); {@link LogSketch.toData} freezes it into {@link SketchData}. */
+/** A sketch being filled (mutable, dense typed-array stores); {@link LogSketch.toData} freezes it into {@link SketchData}. */
 export class LogSketch {
   readonly relativeAccuracy: number;
   private readonly gamma: number;
@@ -37,8 +39,8 @@ export class LogSketch {
   zeroCount = 0;
   min = Infinity;
   max = -Infinity;
-  private readonly pos = new Map<number, number>();
-  private readonly neg = new Map<number, number>();
+  private readonly pos = new DenseStore();
+  private readonly neg = new DenseStore();
 
   constructor(relativeAccuracy = DEFAULT_RELATIVE_ACCURACY) {
     this.relativeAccuracy = relativeAccuracy;
@@ -60,10 +62,48 @@ export class LogSketch {
     }
     const key = Math.ceil(Math.log(magnitude) * this.invLnGamma);
     const store = v > 0 ? this.pos : this.neg;
-    store.set(key, (store.get(key) ?? 0) + 1);
+    store.add(key, 1);
   }
 
   /** The sketch as plain JSON-serialisable data. */
+  /**
+   * Empties the sketch for reuse. Bucket keys stay in its maps with a count of 0 (left out of
+   * {@link LogSketch.toData}), so refilling it with values of the same range allocates nothing.
+   */
+  clear(): void {
+    this.count = 0;
+    this.zeroCount = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.pos.clear();
+    this.neg.clear();
+  }
+
+  /** A live sketch holding `data` (to merge more into it). */
+  static fromData(data: SketchData): LogSketch {
+    return new LogSketch(data.relativeAccuracy).merge(data);
+  }
+
+  /**
+   * Adds every value a serialised sketch of the same accuracy holds, in place (bucket counts add, so the result
+   * is exactly the sketch of both sets of values).
+   *
+   * @throws Error when the relative accuracies differ.
+   */
+  merge(data: SketchData): this {
+    if (data.relativeAccuracy !== this.relativeAccuracy) {
+      throw new Error(`cannot merge sketches of accuracy ${this.relativeAccuracy} and ${data.relativeAccuracy}`);
+    }
+    if (data.count === 0) return this;
+    this.count += data.count;
+    this.zeroCount += data.zeroCount;
+    if (data.min < this.min) this.min = data.min;
+    if (data.max > this.max) this.max = data.max;
+    this.pos.addStore(data.positive);
+    this.neg.addStore(data.negative);
+    return this;
+  }
+
   toData(): SketchData {
     return {
       relativeAccuracy: this.relativeAccuracy,
@@ -71,16 +111,12 @@ export class LogSketch {
       zeroCount: this.zeroCount,
       min: this.count === 0 ? 0 : this.min,
       max: this.count === 0 ? 0 : this.max,
-      positive: storeOf(this.pos),
-      negative: storeOf(this.neg),
+      positive: this.pos.toStore(),
+      negative: this.neg.toStore(),
     };
   }
 }
 
-function storeOf(map: Map<number, number>): SketchStore {
-  const keys = [...map.keys()].sort((a, b) => a - b);
-  return { keys, counts: keys.map((k) => map.get(k)!) };
-}
 
 /** An empty sketch's data. */
 export function emptySketch(relativeAccuracy = DEFAULT_RELATIVE_ACCURACY): SketchData {
@@ -88,45 +124,12 @@ export function emptySketch(relativeAccuracy = DEFAULT_RELATIVE_ACCURACY): Sketc
 }
 
 /**
- * Merges two sketches (bucket counts add). Exact, associative and commutative.
+ * Merges two sketches exactly (bucket counts add), so merging is associative and commutative.
  *
- * @throws Error when the sketches have different relative accuracies.
+ * @throws Error when their relative accuracies differ.
  */
 export function mergeSketches(a: SketchData, b: SketchData): SketchData {
-  if (a.relativeAccuracy !== b.relativeAccuracy) throw new Error(`cannot merge sketches of accuracy ${a.relativeAccuracy} and ${b.relativeAccuracy}`);
-  if (b.count === 0) return a;
-  if (a.count === 0) return b;
-  return {
-    relativeAccuracy: a.relativeAccuracy,
-    count: a.count + b.count,
-    zeroCount: a.zeroCount + b.zeroCount,
-    min: Math.min(a.min, b.min),
-    max: Math.max(a.max, b.max),
-    positive: mergeStores(a.positive, b.positive),
-    negative: mergeStores(a.negative, b.negative),
-  };
-}
-
-function mergeStores(a: SketchStore, b: SketchStore): SketchStore {
-  const keys: number[] = [];
-  const counts: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.keys.length || j < b.keys.length) {
-    const ka = i < a.keys.length ? a.keys[i]! : Infinity;
-    const kb = j < b.keys.length ? b.keys[j]! : Infinity;
-    if (ka === kb) {
-      keys.push(ka);
-      counts.push(a.counts[i++]! + b.counts[j++]!);
-    } else if (ka < kb) {
-      keys.push(ka);
-      counts.push(a.counts[i++]!);
-    } else {
-      keys.push(kb);
-      counts.push(b.counts[j++]!);
-    }
-  }
-  return { keys, counts };
+  return LogSketch.fromData(a).merge(b).toData();
 }
 
 /** The buckets of a sketch in ascending value order: representative value and count. */

@@ -1,5 +1,5 @@
 import { createRng, type RunOptions } from '@firesale/core';
-import { createBatchCache, type BatchCache } from './batch-cache';
+import { createBatchCache, type BatchCache, type PlanState } from './batch-cache';
 import { sampleDistribution } from './distributions';
 import type { BatchSummary, MonteCarloPlan } from './job-runner';
 import { SummaryAccumulator } from './summary-accumulator';
@@ -31,8 +31,18 @@ export function runBatch(plan: MonteCarloPlan, batchIndex: number, cache: BatchC
     throw new RangeError(`batchIndex ${batchIndex} is outside 0..${total - 1}`);
   }
   const state = cache.get(plan);
+  const accumulator = accumulatorFor(state, plan);
   const { start, end } = batchRange(plan, batchIndex);
-  const accumulator = new SummaryAccumulator(state, plan.horizonSeconds, plan.badDebtThresholdQuote ?? 0);
+  runPaths(plan, state, start, end, accumulator);
+  return accumulator.toSummary(batchIndex);
+}
+
+/**
+ * Runs paths [start, end) of a plan on its built state and folds their reports into `accumulator` (see
+ * {@link runBatch} for how each path draws its parameters). The inline runner folds every batch into one
+ * accumulator this way; other runners fold one accumulator per batch into a summary and merge those.
+ */
+export function runPaths(plan: MonteCarloPlan, state: PlanState, start: number, end: number, accumulator: SummaryAccumulator): void {
   const root = createRng(plan.seed);
   const markets = state.prepared.input.markets;
   const spec = plan.parameters ?? {};
@@ -46,19 +56,29 @@ export function runBatch(plan: MonteCarloPlan, batchIndex: number, cache: BatchC
     for (let m = 0; m < markets.length; m++) depth[m] = depthFactor * (stress ?? markets[m]!.stressDepthMultiplier ?? 1);
     const seed = Math.floor(rng.nextFloat() * 4294967296);
     const shocks = state.sampler.sample(rng, i);
-    const options: RunOptions = {
-      shocks,
-      seed,
-      // Per-liquidation records are only read when accounts are tracked.
-      ...(state.tracked.length === 0 ? { detail: 'summary' as const } : {}),
-      depthMultipliers: depth,
-      ...(latency === undefined ? {} : { liquidatorLatencySeconds: latency }),
-      ...(oracle === undefined ? {} : { oracleDelaySeconds: oracle }),
-    };
+    const options: { -readonly [K in keyof RunOptions]: RunOptions[K] } = { shocks, seed, depthMultipliers: depth };
+    // Per-liquidation records are only read when accounts are tracked.
+    if (state.tracked.length === 0) options.detail = 'summary';
+    if (latency !== undefined) options.liquidatorLatencySeconds = latency;
+    if (oracle !== undefined) options.oracleDelaySeconds = oracle;
     const report = state.simulator.run(options);
     accumulator.add(report, depthFactor, latency ?? state.prepared.input.timing?.liquidatorLatencySeconds ?? 0);
   }
-  return accumulator.toSummary(batchIndex);
+}
+
+/** One accumulator per built plan, emptied for each batch (see {@link SummaryAccumulator.reset}). */
+const accumulators = new WeakMap<PlanState, SummaryAccumulator>();
+
+function accumulatorFor(state: PlanState, plan: MonteCarloPlan): SummaryAccumulator {
+  const threshold = plan.badDebtThresholdQuote ?? 0;
+  const spare = accumulators.get(state);
+  if (spare && spare.badDebtThresholdQuote === threshold) {
+    spare.reset();
+    return spare;
+  }
+  const fresh = new SummaryAccumulator(state, plan.horizonSeconds, threshold);
+  accumulators.set(state, fresh);
+  return fresh;
 }
 
 let shared: BatchCache | undefined;

@@ -14,7 +14,7 @@ type MarketSketches = {
   fan: LogSketch[];
 };
 
-/** Folds path reports of one batch into a {@link BatchSummary}; keeps no per-path data. */
+/** Folds path reports of one batch into a {@link BatchSummary}; keeps no per-path data. Reused batch after batch. */
 export class SummaryAccumulator {
   private pathCount = 0;
   private readonly liquidated = new LogSketch();
@@ -39,7 +39,7 @@ export class SummaryAccumulator {
   constructor(
     private readonly state: PlanState,
     private readonly horizonSeconds: number,
-    private readonly badDebtThresholdQuote: number,
+    readonly badDebtThresholdQuote: number,
   ) {
     this.markets = state.marketIds.map((marketId, index) => ({
       marketId,
@@ -54,6 +54,28 @@ export class SummaryAccumulator {
     this.accountLiquidated = state.tracked.map(() => 0);
     this.accountLoss = state.tracked.map(() => new LogSketch());
     state.tracked.forEach((t, k) => t.positionIds.forEach((id) => this.positionAccount.set(id, k)));
+  }
+
+  /**
+   * Empties the accumulator for the next batch. Its sketches keep their bucket keys, so a long run folds batch
+   * after batch without allocating new maps (which would survive the batch and churn the young generation).
+   */
+  reset(): void {
+    this.pathCount = 0;
+    this.withLiquidation = 0;
+    this.withBadDebt = 0;
+    this.aboveThreshold = 0;
+    this.withAdl = 0;
+    this.withExhaustion = 0;
+    this.portfolioLiquidated = 0;
+    this.generations.length = 0;
+    this.accountLiquidated.fill(0);
+    for (const sketch of [this.liquidated, this.badDebt, this.fundUsed, this.adlNotional, this.portfolioLoss, this.depthDrawn, this.latencyDrawn, ...this.accountLoss]) {
+      sketch.clear();
+    }
+    for (const m of this.markets) {
+      for (const sketch of [m.troughDropFraction, m.terminalReturn, m.exogenousReturn, m.amplification, m.liquidatedNotionalQuote, ...m.fan]) sketch.clear();
+    }
   }
 
   /** Adds one path's report and the parameters it drew. */
@@ -120,11 +142,11 @@ export class SummaryAccumulator {
     this.portfolioLoss.add(portfolioLoss);
   }
 
-  /** The batch's summary. */
-  toSummary(batchIndex: number): BatchSummary {
+  /** The summary of what was added, as batches `batchIndex` to `batchIndex + batchCount - 1`. */
+  toSummary(batchIndex: number, batchCount = 1): BatchSummary {
     return {
       batchIndex,
-      batchCount: 1,
+      batchCount,
       pathCount: this.pathCount,
       liquidatedNotionalQuote: this.liquidated.toData(),
       badDebtQuote: this.badDebt.toData(),

@@ -27,3 +27,4 @@ export type { PositionSample, PositionArbitraryOptions, AccountSample, L2BookSam
 export { loadGoldenCases, runGoldenScenario, recordingOf, compareRecordings, goldenDirectory, GOLDEN_TOLERANCE } from './golden-scenarios';
 export type { GoldenScenario, GoldenRecording, GoldenCase, GoldenLadder } from './golden-scenarios';
 export { allChecks, renderCheckTable } from './check-table';
+export { vectorMismatches } from './vector-mismatches';

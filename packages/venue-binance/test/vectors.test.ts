@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { VectorCaseV1 } from '@firesale/spec';
+import { vectorMismatches } from '@firesale/testkit';
 import { describe, expect, it } from 'vitest';
 import { vectorHandlers } from '../src/vectors';
-import { expectMatches, type VectorFile } from './expect-matches';
 
-const file = JSON.parse(readFileSync(new URL('../../../vectors/perp-venues.json', import.meta.url), 'utf8')) as VectorFile;
+const file = JSON.parse(readFileSync(new URL('../../../vectors/perp-venues.json', import.meta.url), 'utf8')) as { cases: VectorCaseV1[] };
 const kinds = new Set(vectorHandlers.map((h) => h.kind));
 const cases = file.cases.filter((c) => (c.venue === 'binance-usdm' || c.venue === 'binance-coinm') && kinds.has(c.kind));
 
@@ -15,6 +16,6 @@ describe('binance vectors (perp-venues.json)', () => {
 
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, testCase) => {
     const handler = vectorHandlers.find((h) => h.kind === testCase.kind && h.venue === testCase.venue)!;
-    expectMatches(handler.run(testCase), testCase.expected, testCase.tolerance);
+    expect(vectorMismatches(handler.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
   });
 });

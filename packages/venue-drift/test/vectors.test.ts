@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vectorHandlers, VenueRuleError } from '@firesale/venue-drift/vectors';
-import { isExpectedFailure, loadCases, mismatches } from './expect-matches';
+import { vectorMismatches } from '@firesale/testkit';
+import { isExpectedFailure, loadCases } from './perp-vectors';
 
 const cases = loadCases('drift');
 
@@ -25,6 +26,6 @@ describe('drift vectors (perp-venues.json)', () => {
       expect((thrown as VenueRuleError).reason).toBe(reason);
       return;
     }
-    expect(mismatches(handler!.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
+    expect(vectorMismatches(handler!.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vectorHandlers, VenueRuleError } from '@firesale/venue-gate/vectors';
-import { isExpectedFailure, loadCases, mismatches } from './expect-matches';
+import { vectorMismatches } from '@firesale/testkit';
+import { isExpectedFailure, loadCases } from './perp-vectors';
 
 const cases = loadCases('gate');
 
@@ -17,6 +18,6 @@ describe('gate vectors (perp-venues.json)', () => {
       expect(() => handler!.run(testCase)).toThrow(VenueRuleError);
       return;
     }
-    expect(mismatches(handler!.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
+    expect(vectorMismatches(handler!.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vectorHandlers, VenueRuleError } from '@firesale/venue-gmx/vectors';
-import { isExpectedFailure, loadCases, mismatches } from './expect-matches';
+import { vectorMismatches } from '@firesale/testkit';
+import { isExpectedFailure, loadCases } from './perp-vectors';
 
 const cases = loadCases('gmx-v2');
 
@@ -17,6 +18,6 @@ describe('gmx-v2 vectors (perp-venues.json)', () => {
       expect(() => handler!.run(testCase)).toThrow(VenueRuleError);
       return;
     }
-    expect(mismatches(handler!.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
+    expect(vectorMismatches(handler!.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
   });
 });

@@ -31,8 +31,15 @@ export type FiresaleErrorContextMap = {
   BOOK__LEVELS_UNSORTED: FieldContext & { side: string };
   BOOK__EMPTY_SIDE: FieldContext & { side: string };
   CSV__MALFORMED_ROW: FieldContext & { line: number; reason: string };
-  /** A bad record of a replay history (out-of-order time, unknown provenance, truncated line, window outside the data). */
+  /** A bad record of a replay history (out-of-order time, unknown provenance, truncated line). */
   HISTORY__INVALID_RECORD: FieldContext & { line: number; field: string; reason: string; recordsRead: number };
+  /**
+   * A replay or calibration window (`--from`/`--to`) that does not overlap the history's data. `path` is the file,
+   * `value` the option's value, `option` the option at fault as the command line spells it.
+   */
+  HISTORY__WINDOW_OUTSIDE_DATA: FieldContext & { value: number; option: string; fromSeconds: number; toSeconds: number; dataStartSeconds: number; dataEndSeconds: number };
+  /** A window that cannot be run: it ends before it starts, or starts before the history's first scenario snapshot. */
+  HISTORY__INVALID_WINDOW: FieldContext & { value: number; option: string; reason: string };
   FILE__UNREADABLE: FieldContext & { reason: string };
   FILE__INVALID_JSON: FieldContext & { reason: string };
   SPEC__UNSUPPORTED_VERSION: FieldContext & { supported: string };
