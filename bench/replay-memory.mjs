@@ -60,7 +60,15 @@ globalThis.gc?.();
 const mib = (x) => x / 2 ** 20;
 const samples = [];
 const startRss = process.memoryUsage().rss;
+// Every 200 ms: RSS and heap in use. Every 5 s also the live heap (after a full GC), which tells retained memory
+// from garbage the collector has not reached yet.
+const liveHeap = [];
+let ticks = 0;
 const timer = setInterval(() => {
+  if (++ticks % 25 === 0 && globalThis.gc) {
+    globalThis.gc();
+    liveHeap.push(mib(process.memoryUsage().heapUsed));
+  }
   const m = process.memoryUsage();
   samples.push({ s: (performance.now() - t0) / 1000, rssMiB: mib(m.rss), heapMiB: mib(m.heapUsed) });
 }, 200);
@@ -85,6 +93,7 @@ const summary = {
   peakHeapUsedMiB: peakHeap,
   rssAtTenthsMiB: tenths.map((s) => Math.round(s.rssMiB)),
   heapAtTenthsMiB: tenths.map((s) => Math.round(s.heapMiB)),
+  liveHeapEvery5sMiB: liveHeap.map((x) => Math.round(x * 10) / 10),
   eventsIdentical: result.comparison.events.identical,
 };
 if (args.json) console.log(JSON.stringify(summary));
@@ -94,4 +103,5 @@ else {
   console.log(`RSS before ${summary.rssBeforeMiB.toFixed(0)} MiB, peak ${peakRss.toFixed(0)} MiB; heap used peak ${peakHeap.toFixed(0)} MiB`);
   console.log(`RSS at each tenth of the replay (MiB): ${summary.rssAtTenthsMiB.join(' ')}`);
   console.log(`heap used at each tenth (MiB):      ${summary.heapAtTenthsMiB.join(' ')}`);
+  console.log(`live heap after GC, every 5 s (MiB): ${summary.liveHeapEvery5sMiB.join(' ')}`);
 }

@@ -174,7 +174,15 @@ export class CascadeRun {
   private readonly liqShortfall: GrowableFloat64;
   private liquidatedNotional = 0;
   private liquidatedPositionCount = 0;
-  private readonly adl: AdlRecord[] = [];
+  // ADL fills as columns (objects only when the report is built: a fill per object would churn the heap).
+  private readonly adlTime: GrowableFloat64;
+  private readonly adlMarket: GrowableUint32;
+  private readonly adlLiquidated: GrowableUint32;
+  private readonly adlCounterparty: GrowableUint32;
+  private readonly adlCounterpartyAccount: GrowableUint32;
+  private readonly adlSize: GrowableFloat64;
+  private readonly adlPrice: GrowableFloat64;
+  private readonly adlProfit: GrowableFloat64;
   private readonly containment: ContainmentRecord[] = [];
   private readonly timelineTime: GrowableFloat64;
   private readonly timelineMid: GrowableFloat64[];
@@ -259,6 +267,14 @@ export class CascadeRun {
     this.liqFee = pool.f64();
     this.liqShortfall = pool.f64();
     this.timelineTime = pool.f64();
+    this.adlTime = pool.f64();
+    this.adlMarket = pool.u32();
+    this.adlLiquidated = pool.u32();
+    this.adlCounterparty = pool.u32();
+    this.adlCounterpartyAccount = pool.u32();
+    this.adlSize = pool.f64();
+    this.adlPrice = pool.f64();
+    this.adlProfit = pool.f64();
     this.timelineLiquidationFills = pool.f64();
     this.timelineAdlFills = pool.f64();
     this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
@@ -655,7 +671,7 @@ export class CascadeRun {
     for (;;) {
       // Next from the index: skip what is closed, queued or re-filed in the heap.
       while (p < end) {
-        if (p >= sortedEnd[segment]!) index.sortThrough(segment, p);
+        if (p >= sortedEnd[segment]!) this.sortIndexThrough(segment, p);
         if (side * (orderTrigger[p]! - mark) < 0 || (flags[order[p]!]! & (CLOSED | QUEUED | OVERRIDDEN)) === 0) break;
         p++;
       }
@@ -683,6 +699,14 @@ export class CascadeRun {
       }
     }
     this.pointer[segment] = p;
+  }
+
+  /** Orders the index buckets up to `slot` that no run has reached before (timed apart from the walk). */
+  private sortIndexThrough(segment: number, slot: number): void {
+    const timings = this.options.timings;
+    const started = timings ? performance.now() : 0;
+    this.m.index.sortThrough(segment, slot);
+    if (timings) timings.indexSortMs = (timings.indexSortMs ?? 0) + performance.now() - started;
   }
 
   /** Cross accounts with several positions or asset collateral: re-checked whenever this market moves. */
@@ -1196,15 +1220,15 @@ export class CascadeRun {
     const shortfall = Math.max(0, deficit - fundAvailable);
     const policy = this.adlPolicy;
     const price = bankruptcyPrice;
-    const first = this.adl.length;
+    const first = this.adlTime.length;
     const matched = policy === 'ranking' ? this.deleverageByRank(mi, id, closeBase, generation, price) : this.deleverageProRata(mi, id, closeBase, generation, price);
     let taken = 0;
-    for (let k = first; k < this.adl.length; k++) taken += this.adl[k]!.profitGivenUpQuote;
+    for (let k = first; k < this.adlTime.length; k++) taken += this.adlProfit.data[k]!;
     this.adlActions.push({
       timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, liquidatedAccountId: this.m.accountIds[pos.accountIndex[id]!]!,
       side, policy, batch: this.adlPhase ? 'adl' : 'liquidation', closeBase, matchedBase: matched, markPriceQuote: mark,
       bankruptcyPriceQuote: bankruptcyPrice, fillPriceQuote: price, deficitQuote: deficit, fundAvailableQuote: fundAvailable,
-      shortfallQuote: shortfall, takenQuote: taken, coveredQuote: Math.min(taken, shortfall), firstAdlIndex: first, adlFillCount: this.adl.length - first,
+      shortfallQuote: shortfall, takenQuote: taken, coveredQuote: Math.min(taken, shortfall), firstAdlIndex: first, adlFillCount: this.adlTime.length - first,
     });
     return matched;
   }
@@ -1270,7 +1294,7 @@ export class CascadeRun {
     const v = this.m.marketVenue[mi]!;
     const mark = this.mark[mi]!;
     const fundAvailable = Math.max(this.fund[v]!, 0);
-    const first = this.adl.length;
+    const first = this.adlTime.length;
     this.haircutOpen = true;
     this.haircutDeficit = 0;
     this.haircutNeeded = 0;
@@ -1281,13 +1305,13 @@ export class CascadeRun {
       this.haircutOpen = false;
     }
     let taken = 0;
-    for (let k = first; k < this.adl.length; k++) taken += this.adl[k]!.profitGivenUpQuote;
+    for (let k = first; k < this.adlTime.length; k++) taken += this.adlProfit.data[k]!;
     this.adlActions.push({
       timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, liquidatedAccountId: this.m.accountIds[pos.accountIndex[id]!]!,
       side: pos.side[id] as SideSign, policy: 'shortfall-only', batch: this.adlPhase ? 'adl' : 'liquidation', closeBase, matchedBase: 0, markPriceQuote: mark,
       bankruptcyPriceQuote: bankruptcyPrice, fillPriceQuote: closed > 0 ? this.fill.averagePriceQuote : mark, deficitQuote: this.haircutDeficit,
       fundAvailableQuote: fundAvailable, shortfallQuote: this.haircutNeeded, takenQuote: taken, coveredQuote: Math.min(taken, this.haircutNeeded),
-      firstAdlIndex: first, adlFillCount: this.adl.length - first,
+      firstAdlIndex: first, adlFillCount: this.adlTime.length - first,
     });
     return closed;
   }
@@ -1334,13 +1358,7 @@ export class CascadeRun {
         this.refreshTrigger(mi, c);
       }
       taken += h;
-      const record: AdlRecord = {
-        timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, counterpartyPositionId: c,
-        counterpartyAccountId: this.m.accountIds[ca]!, sizeBase: 0, priceQuote: mark, profitGivenUpQuote: h,
-      };
-      this.adl.push(record);
-      this.stepAdlFills++;
-      if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...record });
+      this.recordAdl(mi, id, c, 0, mark, h);
     }
     return taken;
   }
@@ -1361,13 +1379,7 @@ export class CascadeRun {
     pos.sizeBase[c] = available - q > SIZE_EPSILON ? available - q : 0;
     if (pos.sizeBase[c] === 0) this.closePosition(c);
     const profitGivenUp = cSide * q * (this.mark[mi]! - price);
-    const record: AdlRecord = {
-      timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, counterpartyPositionId: c,
-      counterpartyAccountId: this.m.accountIds[ca]!, sizeBase: q, priceQuote: price, profitGivenUpQuote: profitGivenUp,
-    };
-    this.adl.push(record);
-    this.stepAdlFills++;
-    if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...record });
+    this.recordAdl(mi, id, c, q, price, profitGivenUp);
     this.settle(mi, id, q, price, 0, generation, ROUTE_ADL);
   }
 
@@ -1613,6 +1625,35 @@ export class CascadeRun {
     }
   }
 
+  /** Records one ADL fill of winner `c` against bankrupt position `id` (and emits it when asked). */
+  private recordAdl(mi: number, id: number, c: number, sizeBase: number, price: number, profitGivenUp: number): void {
+    this.adlTime.push(this.time);
+    this.adlMarket.push(mi);
+    this.adlLiquidated.push(id);
+    this.adlCounterparty.push(c);
+    this.adlCounterpartyAccount.push(this.m.positions.accountIndex[c]!);
+    this.adlSize.push(sizeBase);
+    this.adlPrice.push(price);
+    this.adlProfit.push(profitGivenUp);
+    this.stepAdlFills++;
+    if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...this.adlRecord(this.adlTime.length - 1) });
+  }
+
+  private adlRecord(k: number): AdlRecord {
+    return {
+      timeSeconds: this.adlTime.data[k]!, marketId: this.m.marketIds[this.adlMarket.data[k]!]!, liquidatedPositionId: this.adlLiquidated.data[k]!,
+      counterpartyPositionId: this.adlCounterparty.data[k]!, counterpartyAccountId: this.m.accountIds[this.adlCounterpartyAccount.data[k]!]!,
+      sizeBase: this.adlSize.data[k]!, priceQuote: this.adlPrice.data[k]!, profitGivenUpQuote: this.adlProfit.data[k]!,
+    };
+  }
+
+  /** The ADL fills as objects (built once, for the report). */
+  private adlRecords(): AdlRecord[] {
+    const records: AdlRecord[] = new Array(this.adlTime.length);
+    for (let k = 0; k < this.adlTime.length; k++) records[k] = this.adlRecord(k);
+    return records;
+  }
+
   /** The liquidation records as objects (built once, for the report). */
   private liquidationRecords(): LiquidationRecord[] {
     const records: LiquidationRecord[] = new Array(this.liqTime.length);
@@ -1801,7 +1842,7 @@ export class CascadeRun {
       });
     }
     let adlNotional = 0;
-    for (const d of this.adl) adlNotional += d.sizeBase * d.priceQuote;
+    for (let k = 0; k < this.adlTime.length; k++) adlNotional += this.adlSize.data[k]! * this.adlPrice.data[k]!;
     let fundUsed = 0;
     for (let v = 0; v < this.venueCount; v++) fundUsed += this.fundPaid[v]!;
     return {
@@ -1813,7 +1854,7 @@ export class CascadeRun {
         liquidatedPositions: this.liquidatedPositionCount,
         liquidatedNotionalQuote: this.liquidatedNotional,
         generations: this.maxGeneration,
-        adlCount: this.adl.length,
+        adlCount: this.adlTime.length,
         adlNotionalQuote: adlNotional,
         badDebtQuote: this.badDebtQuote,
         socialisedLossQuote: this.badDebtQuote,
@@ -1824,7 +1865,7 @@ export class CascadeRun {
       insuranceFunds,
       timeline: { timeSeconds: times, midPriceQuote: mids, markPriceQuote: marks, liquidatedNotionalQuote: liquidated, insuranceFundQuote: funds },
       liquidations,
-      adl: this.adl,
+      adl: this.adlRecords(),
       containment: this.containment,
       liquidationsByGeneration: this.generationCounts,
       arbitrage: this.m.links.map((link, l) => ({

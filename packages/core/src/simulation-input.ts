@@ -205,6 +205,11 @@ export type RunOptions = {
 export type RunTimings = {
   /** Finding positions the price has reached: the index walk, or the full scan. */
   detectionMs: number;
+  /**
+   * Of `detectionMs`, ordering index buckets a walk reached for the first time on this simulator (index building
+   * deferred to when it is needed; later runs find those buckets ordered).
+   */
+  indexSortMs?: number;
   /** The whole run. */
   totalMs: number;
 };
