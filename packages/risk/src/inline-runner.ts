@@ -2,7 +2,7 @@ import { createBatchCache, type BatchCacheOptions } from './batch-cache';
 import { finalizeSummary } from './finalize-summary';
 import type { JobRunner } from './job-runner';
 import { batchCount, batchRange, runPaths } from './run-batch';
-import { SummaryAccumulator } from './summary-accumulator';
+import { SummaryTotals } from './summary-totals';
 import { validatePlan } from './validate-plan';
 
 /**
@@ -18,22 +18,22 @@ export function createInlineRunner(options: BatchCacheOptions = {}): JobRunner {
       validatePlan(plan);
       const started = Date.now();
       const state = cache.get(plan);
-      // Every batch folds into one accumulator: merging exact sketches is associative, so this is the summary the
+      // Every batch folds into one set of totals: merging exact sketches is associative, so this is the summary the
       // other runners get by merging per-batch summaries, without building one per batch.
-      const accumulator = new SummaryAccumulator(state, plan.horizonSeconds, plan.badDebtThresholdQuote ?? 0);
+      const totals = SummaryTotals.forPaths(state, plan.horizonSeconds, plan.badDebtThresholdQuote ?? 0);
       const total = batchCount(plan);
       let lastYield = started;
       for (let b = 0; b < total; b++) {
         runOptions.signal?.throwIfAborted();
         const { start, end } = batchRange(plan, b);
-        runPaths(plan, state, start, end, accumulator);
+        runPaths(plan, state, start, end, totals);
         runOptions.onProgress?.({ pathsDone: end, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
         if (Date.now() - lastYield > 50) {
           await new Promise<void>((resolve) => setTimeout(resolve, 0));
           lastYield = Date.now();
         }
       }
-      return finalizeSummary(plan, accumulator.toSummary(0, total), runOptions.packageVersions);
+      return finalizeSummary(plan, totals.toSummary(0, total), runOptions.packageVersions);
     },
     close: async () => {},
   };

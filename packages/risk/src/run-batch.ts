@@ -2,7 +2,7 @@ import { createRng, type RunOptions } from '@firesale/core';
 import { createBatchCache, type BatchCache, type PlanState } from './batch-cache';
 import { sampleDistribution } from './distributions';
 import type { BatchSummary, MonteCarloPlan } from './job-runner';
-import { SummaryAccumulator } from './summary-accumulator';
+import { SummaryTotals } from './summary-totals';
 import { validatePlan } from './validate-plan';
 
 /** Number of batches of a plan. */
@@ -31,18 +31,19 @@ export function runBatch(plan: MonteCarloPlan, batchIndex: number, cache: BatchC
     throw new RangeError(`batchIndex ${batchIndex} is outside 0..${total - 1}`);
   }
   const state = cache.get(plan);
-  const accumulator = accumulatorFor(state, plan);
+  const totals = totalsFor(state, plan);
   const { start, end } = batchRange(plan, batchIndex);
-  runPaths(plan, state, start, end, accumulator);
-  return accumulator.toSummary(batchIndex);
+  runPaths(plan, state, start, end, totals);
+  return totals.toSummary(batchIndex, 1);
 }
 
 /**
- * Runs paths [start, end) of a plan on its built state and folds their reports into `accumulator` (see
- * {@link runBatch} for how each path draws its parameters). The inline runner folds every batch into one
- * accumulator this way; other runners fold one accumulator per batch into a summary and merge those.
+ * Runs paths [start, end) of a plan on its built state and folds their reports into `totals` (made by
+ * {@link SummaryTotals.forPaths}; see {@link runBatch} for how each path draws its parameters). The inline runner
+ * folds every batch into one set of totals this way; other runners turn the totals of each batch into a summary
+ * and merge those.
  */
-export function runPaths(plan: MonteCarloPlan, state: PlanState, start: number, end: number, accumulator: SummaryAccumulator): void {
+export function runPaths(plan: MonteCarloPlan, state: PlanState, start: number, end: number, totals: SummaryTotals): void {
   const root = createRng(plan.seed);
   const markets = state.prepared.input.markets;
   const spec = plan.parameters ?? {};
@@ -62,23 +63,26 @@ export function runPaths(plan: MonteCarloPlan, state: PlanState, start: number, 
     if (latency !== undefined) options.liquidatorLatencySeconds = latency;
     if (oracle !== undefined) options.oracleDelaySeconds = oracle;
     const report = state.simulator.run(options);
-    accumulator.add(report, depthFactor, latency ?? state.prepared.input.timing?.liquidatorLatencySeconds ?? 0);
+    totals.addPath(report, depthFactor, latency ?? state.prepared.input.timing?.liquidatorLatencySeconds ?? 0);
   }
 }
 
-/** One accumulator per built plan, emptied for each batch (see {@link SummaryAccumulator.reset}). */
-const accumulators = new WeakMap<PlanState, SummaryAccumulator>();
+/**
+ * One set of path totals per built plan (and bad-debt threshold, which the plan key leaves out), emptied for
+ * each batch (see {@link SummaryTotals.reset}).
+ */
+const pathTotals = new WeakMap<PlanState, { readonly threshold: number; readonly totals: SummaryTotals }>();
 
-function accumulatorFor(state: PlanState, plan: MonteCarloPlan): SummaryAccumulator {
+function totalsFor(state: PlanState, plan: MonteCarloPlan): SummaryTotals {
   const threshold = plan.badDebtThresholdQuote ?? 0;
-  const spare = accumulators.get(state);
-  if (spare && spare.badDebtThresholdQuote === threshold) {
-    spare.reset();
-    return spare;
+  const spare = pathTotals.get(state);
+  if (spare && spare.threshold === threshold) {
+    spare.totals.reset();
+    return spare.totals;
   }
-  const fresh = new SummaryAccumulator(state, plan.horizonSeconds, threshold);
-  accumulators.set(state, fresh);
-  return fresh;
+  const totals = SummaryTotals.forPaths(state, plan.horizonSeconds, threshold);
+  pathTotals.set(state, { threshold, totals });
+  return totals;
 }
 
 let shared: BatchCache | undefined;

@@ -1,5 +1,7 @@
-import type { AccountBatchSummary, BatchSummary, MarketBatchSummary } from './job-runner';
-import { LogSketch, type SketchData } from './log-sketch';
+import type { CascadeReport } from '@firesale/core';
+import type { PlanState } from './batch-cache';
+import { FAN_INTERVALS, type AccountBatchSummary, type BatchSummary, type MarketBatchSummary } from './job-runner';
+import { emptySketch, LogSketch, type SketchData } from './log-sketch';
 
 type MarketTotals = {
   readonly marketId: string;
@@ -13,13 +15,24 @@ type MarketTotals = {
 
 type AccountTotals = { readonly accountId: string; liquidatedPaths: number; readonly lossQuote: LogSketch };
 
+/** What folding path reports needs beyond the totals: the plan they ran and its tracked positions. */
+type PathSource = {
+  readonly state: PlanState;
+  readonly horizonSeconds: number;
+  readonly badDebtThresholdQuote: number;
+  /** Index of the tracked account holding each tracked position id. */
+  readonly positionAccount: Map<number, number>;
+};
+
 /**
- * Batch summaries folded in place: counts add and sketches merge into live sketches, so folding a thousand batches
- * allocates only for bucket keys not seen before (an immutable merge would copy the whole summary per batch, and a
- * long Monte Carlo run would churn the heap). {@link mergeSummaries} is this fold of two summaries.
+ * Monte Carlo results folded in place, from batch summaries ({@link SummaryTotals.add}) or, for totals made by
+ * {@link SummaryTotals.forPaths}, from path reports ({@link SummaryTotals.addPath}). Counts add and sketches
+ * merge into live sketches, so folding a thousand batches or a million paths allocates only for bucket keys not
+ * seen before (an immutable merge would copy the whole summary per batch, and a long run would churn the heap);
+ * {@link SummaryTotals.reset} empties the totals for reuse. {@link mergeSummaries} is this fold of two summaries.
  */
 export class SummaryTotals {
-  private batchIndex: number;
+  private batchIndex = Infinity;
   private batchCount = 0;
   private pathCount = 0;
   private readonly liquidatedNotionalQuote: LogSketch;
@@ -38,11 +51,11 @@ export class SummaryTotals {
   private readonly portfolioLoss: LogSketch;
   private readonly depthMultiplier: LogSketch;
   private readonly liquidatorLatencySeconds: LogSketch;
+  private paths: PathSource | undefined;
 
-  /** Starts the totals with one summary. */
+  /** Starts the totals with one summary (its markets, accounts and sketch accuracies fix those of the totals). */
   constructor(first: BatchSummary) {
     const sketch = (data: SketchData) => new LogSketch(data.relativeAccuracy);
-    this.batchIndex = first.batchIndex;
     this.liquidatedNotionalQuote = sketch(first.liquidatedNotionalQuote);
     this.badDebtQuote = sketch(first.badDebtQuote);
     this.insuranceFundUsedQuote = sketch(first.insuranceFundUsedQuote);
@@ -61,6 +74,58 @@ export class SummaryTotals {
     this.depthMultiplier = sketch(first.parameters.depthMultiplier);
     this.liquidatorLatencySeconds = sketch(first.parameters.liquidatorLatencySeconds);
     this.add(first);
+  }
+
+  /**
+   * Empty totals of a built plan that path reports fold into ({@link SummaryTotals.addPath}): one market entry
+   * per plan market, one account entry per tracked account, sketches of the default accuracy.
+   *
+   * @param horizonSeconds the plan's horizon (simulated seconds), which the price fan splits.
+   * @param badDebtThresholdQuote paths whose bad debt is above it count in `pathsWithBadDebtAboveThreshold`.
+   */
+  static forPaths(state: PlanState, horizonSeconds: number, badDebtThresholdQuote: number): SummaryTotals {
+    const totals = new SummaryTotals(emptySummary(state));
+    const positionAccount = new Map<number, number>();
+    state.tracked.forEach((t, k) => t.positionIds.forEach((id) => positionAccount.set(id, k)));
+    totals.paths = { state, horizonSeconds, badDebtThresholdQuote, positionAccount };
+    return totals;
+  }
+
+  /**
+   * Empties the totals (batch range included) for reuse. Their sketches keep their bucket keys, so a long run
+   * folds batch after batch without allocating new maps (which would survive the batch and churn the young
+   * generation).
+   */
+  reset(): void {
+    this.batchIndex = Infinity;
+    this.batchCount = 0;
+    this.pathCount = 0;
+    this.pathsWithLiquidation = 0;
+    this.pathsWithBadDebt = 0;
+    this.pathsWithBadDebtAboveThreshold = 0;
+    this.pathsWithAdl = 0;
+    this.pathsWithFundExhausted = 0;
+    this.portfolioLiquidatedPaths = 0;
+    this.generations.length = 0;
+    this.liquidatedNotionalQuote.clear();
+    this.badDebtQuote.clear();
+    this.insuranceFundUsedQuote.clear();
+    this.adlNotionalQuote.clear();
+    this.portfolioLoss.clear();
+    this.depthMultiplier.clear();
+    this.liquidatorLatencySeconds.clear();
+    for (const m of this.markets) {
+      m.troughDropFraction.clear();
+      m.terminalReturn.clear();
+      m.exogenousReturn.clear();
+      m.amplification.clear();
+      m.liquidatedNotionalQuote.clear();
+      for (const f of m.fan) f.clear();
+    }
+    for (const a of this.accounts) {
+      a.liquidatedPaths = 0;
+      a.lossQuote.clear();
+    }
   }
 
   /**
@@ -94,11 +159,87 @@ export class SummaryTotals {
     return this;
   }
 
-  /** The totals as a summary (a new object each call). */
-  toSummary(): BatchSummary {
+  /**
+   * Adds one path's report and the parameters it drew (depth multiplier, liquidator latency in simulated
+   * seconds). Keeps no per-path data.
+   *
+   * @throws Error when the totals were not made by {@link SummaryTotals.forPaths}.
+   */
+  addPath(report: CascadeReport, depthMultiplier: number, latencySeconds: number): void {
+    const source = this.paths;
+    if (source === undefined) throw new Error('path reports fold only into totals made by SummaryTotals.forPaths');
+    const s = report.summary;
+    this.pathCount++;
+    this.liquidatedNotionalQuote.add(s.liquidatedNotionalQuote);
+    this.badDebtQuote.add(s.badDebtQuote);
+    this.insuranceFundUsedQuote.add(s.insuranceFundUsedQuote);
+    this.adlNotionalQuote.add(s.adlNotionalQuote);
+    if (s.liquidations > 0) this.pathsWithLiquidation++;
+    if (s.badDebtQuote > 0) this.pathsWithBadDebt++;
+    if (s.badDebtQuote > source.badDebtThresholdQuote) this.pathsWithBadDebtAboveThreshold++;
+    if (s.adlCount > 0) this.pathsWithAdl++;
+    if (report.insuranceFunds.some((f) => f.exhausted)) this.pathsWithFundExhausted++;
+    while (this.generations.length <= s.generations) this.generations.push(0);
+    this.generations[s.generations]!++;
+    this.depthMultiplier.add(depthMultiplier);
+    this.liquidatorLatencySeconds.add(latencySeconds);
+    const times = report.timeline.timeSeconds;
+    for (let i = 0; i < this.markets.length; i++) {
+      const m = this.markets[i]!;
+      const summary = report.markets[i]!;
+      const initial = summary.initialPriceQuote;
+      m.troughDropFraction.add(summary.troughDropFraction);
+      m.terminalReturn.add(summary.finalPriceQuote / initial - 1);
+      m.exogenousReturn.add(summary.exogenousPriceQuote / initial - 1);
+      if (summary.exogenousMoveFraction > 0) m.amplification.add(summary.amplification);
+      m.liquidatedNotionalQuote.add(summary.liquidatedNotionalQuote);
+      const mids = report.timeline.midPriceQuote[m.marketId] ?? [];
+      const last = mids.length - 1;
+      const step = times.length > 1 ? times[1]! - times[0]! : 1;
+      for (let j = 0; j <= FAN_INTERVALS; j++) {
+        const t = (source.horizonSeconds * j) / FAN_INTERVALS;
+        const k = Math.min(last, Math.round(t / step));
+        m.fan[j]!.add(k >= 0 ? mids[k]! / initial - 1 : 0);
+      }
+    }
+    if (this.accounts.length > 0) this.addAccounts(report, source);
+  }
+
+  private addAccounts(report: CascadeReport, source: PathSource): void {
+    const tracked = source.state.tracked;
+    const loss = new Float64Array(tracked.length);
+    const hit = new Uint8Array(tracked.length);
+    const positions = source.state.prepared.input.positions;
+    for (const l of report.liquidations) {
+      const k = source.positionAccount.get(l.positionId);
+      if (k === undefined) continue;
+      hit[k] = 1;
+      const side = positions.side[l.positionId]!;
+      const entry = positions.entryPriceQuote[l.positionId]!;
+      loss[k]! += -side * (l.fillPriceQuote - entry) * l.closedBase + l.feeToFundQuote;
+    }
+    let portfolioHit = 0;
+    let portfolioLoss = 0;
+    for (let k = 0; k < tracked.length; k++) {
+      const capped = Math.min(tracked[k]!.collateralQuote, Math.max(0, loss[k]!));
+      const account = this.accounts[k]!;
+      account.lossQuote.add(capped);
+      account.liquidatedPaths += hit[k]!;
+      portfolioHit |= hit[k]!;
+      portfolioLoss += capped;
+    }
+    this.portfolioLiquidatedPaths += portfolioHit;
+    this.portfolioLoss.add(portfolioLoss);
+  }
+
+  /**
+   * The totals as a summary (a new object each call). `batchIndex` and `batchCount` default to the first index
+   * and the number of batches of the summaries added; totals fed path reports state the batches they cover.
+   */
+  toSummary(batchIndex = this.batchIndex, batchCount = this.batchCount): BatchSummary {
     return {
-      batchIndex: this.batchIndex,
-      batchCount: this.batchCount,
+      batchIndex,
+      batchCount,
       pathCount: this.pathCount,
       liquidatedNotionalQuote: this.liquidatedNotionalQuote.toData(),
       badDebtQuote: this.badDebtQuote.toData(),
@@ -126,6 +267,38 @@ export class SummaryTotals {
       parameters: { depthMultiplier: this.depthMultiplier.toData(), liquidatorLatencySeconds: this.liquidatorLatencySeconds.toData() },
     };
   }
+}
+
+/** The summary of no paths of a plan: what {@link SummaryTotals.forPaths} starts from. */
+function emptySummary(state: PlanState): BatchSummary {
+  const empty = emptySketch();
+  return {
+    batchIndex: 0,
+    batchCount: 0,
+    pathCount: 0,
+    liquidatedNotionalQuote: empty,
+    badDebtQuote: empty,
+    insuranceFundUsedQuote: empty,
+    adlNotionalQuote: empty,
+    pathsWithLiquidation: 0,
+    pathsWithBadDebt: 0,
+    pathsWithBadDebtAboveThreshold: 0,
+    pathsWithAdl: 0,
+    pathsWithFundExhausted: 0,
+    generations: [],
+    markets: state.marketIds.map((marketId) => ({
+      marketId,
+      troughDropFraction: empty,
+      terminalReturn: empty,
+      exogenousReturn: empty,
+      amplification: empty,
+      liquidatedNotionalQuote: empty,
+      fan: Array.from({ length: FAN_INTERVALS + 1 }, () => empty),
+    })),
+    accounts: state.tracked.map((t) => ({ accountId: t.accountId, liquidatedPaths: 0, lossQuote: empty })),
+    portfolio: { liquidatedPaths: 0, lossQuote: empty },
+    parameters: { depthMultiplier: empty, liquidatorLatencySeconds: empty },
+  };
 }
 
 function addMarket(t: MarketTotals, m: MarketBatchSummary): void {
