@@ -47,34 +47,48 @@ export class GrowableUint32 {
   }
 }
 
+/** Fixed-length typed arrays of one kind, handed out in order and kept: the k-th borrow of a run reuses the k-th array. */
+class FixedArrays<A extends { readonly length: number; fill(value: number): A }> {
+  private readonly arrays: A[] = [];
+  private used = 0;
+
+  constructor(private readonly make: (length: number) => A) {}
+
+  reset(): void {
+    this.used = 0;
+  }
+
+  next(length: number, value: number): A {
+    const k = this.used++;
+    if (this.arrays[k]?.length !== length) this.arrays[k] = this.make(length);
+    return this.arrays[k]!.fill(value);
+  }
+}
+
 /**
  * Growable and fixed-length typed arrays lent to one run at a time and kept for the next: a run borrows them in the
  * same order every time, so after the first run each keeps the capacity its role needs and later runs allocate
  * nothing (fresh memory is slow to touch, and a Monte Carlo path that allocates little keeps the garbage collector
- * from growing the heap: resident memory stays flat over millions of paths).
+ * from growing the heap).
  */
 export class GrowablePool {
   private readonly floatColumns: GrowableFloat64[] = [];
   private readonly idColumns: GrowableUint32[] = [];
   private float64Used = 0;
   private uint32Used = 0;
-  private readonly float64Arrays: Float64Array[] = [];
-  private readonly int32Arrays: Int32Array[] = [];
-  private readonly uint32Arrays: Uint32Array[] = [];
-  private readonly uint8Arrays: Uint8Array[] = [];
-  private float64Fixed = 0;
-  private int32Fixed = 0;
-  private uint32Fixed = 0;
-  private uint8Fixed = 0;
+  private readonly float64Arrays = new FixedArrays((n) => new Float64Array(n));
+  private readonly int32Arrays = new FixedArrays((n) => new Int32Array(n));
+  private readonly uint32Arrays = new FixedArrays((n) => new Uint32Array(n));
+  private readonly uint8Arrays = new FixedArrays((n) => new Uint8Array(n));
 
   /** Returns every array to the pool (their contents become garbage). */
   reset(): void {
     this.float64Used = 0;
     this.uint32Used = 0;
-    this.float64Fixed = 0;
-    this.int32Fixed = 0;
-    this.uint32Fixed = 0;
-    this.uint8Fixed = 0;
+    this.float64Arrays.reset();
+    this.int32Arrays.reset();
+    this.uint32Arrays.reset();
+    this.uint8Arrays.reset();
   }
 
   /** The next float column, emptied. */
@@ -93,29 +107,21 @@ export class GrowablePool {
 
   /** The next fixed-length float array, every element set to `value`. */
   float64(length: number, value = 0): Float64Array {
-    const k = this.float64Fixed++;
-    if (this.float64Arrays[k]?.length !== length) this.float64Arrays[k] = new Float64Array(length);
-    return this.float64Arrays[k]!.fill(value);
+    return this.float64Arrays.next(length, value);
   }
 
   /** The next fixed-length integer array, zeroed. */
   int32(length: number): Int32Array {
-    const k = this.int32Fixed++;
-    if (this.int32Arrays[k]?.length !== length) this.int32Arrays[k] = new Int32Array(length);
-    return this.int32Arrays[k]!.fill(0);
+    return this.int32Arrays.next(length, 0);
   }
 
   /** The next fixed-length id array, zeroed. */
   uint32(length: number): Uint32Array {
-    const k = this.uint32Fixed++;
-    if (this.uint32Arrays[k]?.length !== length) this.uint32Arrays[k] = new Uint32Array(length);
-    return this.uint32Arrays[k]!.fill(0);
+    return this.uint32Arrays.next(length, 0);
   }
 
   /** The next fixed-length flag array, zeroed. */
   uint8(length: number): Uint8Array {
-    const k = this.uint8Fixed++;
-    if (this.uint8Arrays[k]?.length !== length) this.uint8Arrays[k] = new Uint8Array(length);
-    return this.uint8Arrays[k]!.fill(0);
+    return this.uint8Arrays.next(length, 0);
   }
 }
