@@ -8,7 +8,7 @@ import { validatePlan } from './validate-plan';
 /**
  * A `JobRunner` that runs every batch in this thread, one after another, yielding to the event loop between
  * batches (so progress bars draw and an abort signal is seen). The simulator is built once per plan, and every
- * path folds into one summary as it finishes: memory stays flat however many paths run.
+ * path folds into one summary as it finishes: what the run keeps grows only with the sketches' bucket ranges.
  */
 export function createInlineRunner(options: BatchCacheOptions = {}): JobRunner {
   const cache = createBatchCache(options);

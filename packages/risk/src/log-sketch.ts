@@ -67,8 +67,8 @@ export class LogSketch {
 
   /** The sketch as plain JSON-serialisable data. */
   /**
-   * Empties the sketch for reuse. Bucket keys stay in its maps with a count of 0 (left out of
-   * {@link LogSketch.toData}), so refilling it with values of the same range allocates nothing.
+   * Empties the sketch for reuse. Its stores keep the key range they cover, so refilling it with values of the
+   * same range allocates nothing.
    */
   clear(): void {
     this.count = 0;

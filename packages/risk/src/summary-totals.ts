@@ -92,8 +92,8 @@ export class SummaryTotals {
   }
 
   /**
-   * Empties the totals (batch range included) for reuse. Their sketches keep their bucket keys, so a long run
-   * folds batch after batch without allocating new maps (which would survive the batch and churn the young
+   * Empties the totals (batch range included) for reuse. Their sketches keep their stores' key ranges, so a long
+   * run folds batch after batch without allocating new stores (which would survive the batch and churn the young
    * generation).
    */
   reset(): void {
