@@ -37,6 +37,13 @@ describe('scenario runner', () => {
       expect(outcome.market).toEqual(expected.markets[0]);
       expect(Array.from(outcome.midPriceQuote)).toEqual(expected.timeline.midPriceQuote['BTC-PERP']);
       expect(outcome.badDebtQuote[outcome.badDebtQuote.length - 1]).toBeCloseTo(expected.summary.badDebtQuote, 6);
+      // Fills come from the engine's columns: the ADL rows and the notional per generation match the SDK's records.
+      expect(outcome.adlTotal).toBe(expected.adl.length);
+      expect(outcome.adl).toEqual(expected.adl.slice(0, outcome.adl.length));
+      const byGeneration = outcome.generationNotionalQuote.map((series) => series.reduce((sum, x) => sum + x, 0));
+      const expectedByGeneration = byGeneration.map(() => 0);
+      for (const l of expected.liquidations) expectedByGeneration[Math.min(byGeneration.length, l.generation) - 1]! += l.notionalQuote;
+      byGeneration.forEach((total, g) => expect(total).toBeCloseTo(expectedByGeneration[g]!, 3));
     }
     expect(again.ok && again.timings.reused).toBe('index');
   });

@@ -14,10 +14,11 @@ import type {
 } from '@firesale/spec';
 import { adlBatchingOption, adlPolicyOption, allocateProRata } from './adl-policy';
 import { FiresaleError } from './firesale-error';
+import { FillLog, ROUTE_ADL, ROUTE_BACKSTOP, ROUTE_MARKET, ROUTE_NAMES, ROUTE_NETWORK, type AdlActionInput } from './fill-log';
 import type { GrowableFloat64, GrowableUint32 } from './growable';
 import { sortByKey } from './sort-by-key';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
-import { REPORT_VERSION, type AdlActionRecord, type AdlRecord, type CascadeReport, type ContainmentRecord, type LiquidationRecord } from './report';
+import { REPORT_VERSION, type CascadeReport, type ContainmentRecord } from './report';
 import type { RunOptions, ShockInput } from './simulation-input';
 import { createRunScratch, type AssetCollateral, type BuiltModel, type RunScratch } from './simulator';
 import { disposalOrderLots } from './staged-disposal';
@@ -31,11 +32,6 @@ const TOUCHED = 4;
 const OVERRIDDEN = 8;
 const LIQUIDATED = 16;
 
-const ROUTE_MARKET = 0;
-const ROUTE_BACKSTOP = 1;
-const ROUTE_NETWORK = 2;
-const ROUTE_ADL = 3;
-const ROUTE_NAMES = ['market', 'backstop', 'network', 'adl'] as const;
 
 const SIZE_EPSILON = 1e-12;
 const ADL_REFRESH_SECONDS = 10;
@@ -82,7 +78,6 @@ export class CascadeRun {
   private readonly adlDeferredMarket: GrowableUint32;
   private readonly adlDeferredId: GrowableUint32;
   private readonly adlDeferredGeneration: GrowableUint32;
-  private readonly adlActions: AdlActionRecord[] = [];
   private stepLiquidationFills = 0;
   private stepAdlFills = 0;
   private readonly timelineLiquidationFills: GrowableFloat64;
@@ -160,29 +155,13 @@ export class CascadeRun {
   private sequence = 0;
   private maxGeneration = 0;
   private readonly generationCounts: number[] = [];
-  private readonly liqTime: GrowableFloat64;
-  private readonly liqPosition: GrowableUint32;
-  private readonly liqMarket: GrowableUint32;
-  // Account and side of each record, taken while the position's columns are in cache (the report reads them later).
-  private readonly liqAccount: GrowableUint32;
-  private readonly liqLong: GrowableUint32;
-  private readonly liqRoute: GrowableUint32;
-  private readonly liqGeneration: GrowableUint32;
-  private readonly liqClosedBase: GrowableFloat64;
-  private readonly liqPrice: GrowableFloat64;
-  private readonly liqFee: GrowableFloat64;
-  private readonly liqShortfall: GrowableFloat64;
   private liquidatedNotional = 0;
   private liquidatedPositionCount = 0;
-  // ADL fills as columns (objects only when the report is built: a fill per object would churn the heap).
-  private readonly adlTime: GrowableFloat64;
-  private readonly adlMarket: GrowableUint32;
-  private readonly adlLiquidated: GrowableUint32;
-  private readonly adlCounterparty: GrowableUint32;
-  private readonly adlCounterpartyAccount: GrowableUint32;
-  private readonly adlSize: GrowableFloat64;
-  private readonly adlPrice: GrowableFloat64;
-  private readonly adlProfit: GrowableFloat64;
+  private readonly fills: FillLog;
+  private readonly actionIn: AdlActionInput = {
+    timeSeconds: 0, marketIndex: 0, positionId: 0, accountIndex: 0, long: true, adlBatch: false, firstAdl: 0, closeBase: 0, matchedBase: 0,
+    markPriceQuote: 0, bankruptcyPriceQuote: 0, fillPriceQuote: 0, deficitQuote: 0, fundAvailableQuote: 0, shortfallQuote: 0,
+  };
   private readonly containment: ContainmentRecord[] = [];
   private readonly timelineTime: GrowableFloat64;
   private readonly timelineMid: GrowableFloat64[];
@@ -208,6 +187,9 @@ export class CascadeRun {
   constructor(model: BuiltModel, options: RunOptions) {
     this.m = model;
     this.options = options;
+    if (options.detail !== undefined && !DETAIL_LEVELS.includes(options.detail)) {
+      throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: 'detail', value: options.detail, reason: `must be one of ${DETAIL_LEVELS.join(', ')}` });
+    }
     this.wants = eventSelection(options);
     // Per-run state sized by positions and accounts lives in buffers the built model lends to one run at a time
     // (reset with a fill, not allocated: fresh memory is slow to touch, and Monte Carlo runs thousands of paths).
@@ -255,26 +237,8 @@ export class CascadeRun {
     this.journalIds = pool.u32();
     this.journalSize = pool.f64();
     this.journalMargin = pool.f64();
-    this.liqTime = pool.f64();
-    this.liqPosition = pool.u32();
-    this.liqMarket = pool.u32();
-    this.liqAccount = pool.u32();
-    this.liqLong = pool.u32();
-    this.liqRoute = pool.u32();
-    this.liqGeneration = pool.u32();
-    this.liqClosedBase = pool.f64();
-    this.liqPrice = pool.f64();
-    this.liqFee = pool.f64();
-    this.liqShortfall = pool.f64();
+    this.fills = new FillLog(pool);
     this.timelineTime = pool.f64();
-    this.adlTime = pool.f64();
-    this.adlMarket = pool.u32();
-    this.adlLiquidated = pool.u32();
-    this.adlCounterparty = pool.u32();
-    this.adlCounterpartyAccount = pool.u32();
-    this.adlSize = pool.f64();
-    this.adlPrice = pool.f64();
-    this.adlProfit = pool.f64();
     this.timelineLiquidationFills = pool.f64();
     this.timelineAdlFills = pool.f64();
     this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
@@ -1220,16 +1184,14 @@ export class CascadeRun {
     const shortfall = Math.max(0, deficit - fundAvailable);
     const policy = this.adlPolicy;
     const price = bankruptcyPrice;
-    const first = this.adlTime.length;
+    const first = this.fills.adlCount;
     const matched = policy === 'ranking' ? this.deleverageByRank(mi, id, closeBase, generation, price) : this.deleverageProRata(mi, id, closeBase, generation, price);
-    let taken = 0;
-    for (let k = first; k < this.adlTime.length; k++) taken += this.adlProfit.data[k]!;
-    this.adlActions.push({
-      timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, liquidatedAccountId: this.m.accountIds[pos.accountIndex[id]!]!,
-      side, policy, batch: this.adlPhase ? 'adl' : 'liquidation', closeBase, matchedBase: matched, markPriceQuote: mark,
-      bankruptcyPriceQuote: bankruptcyPrice, fillPriceQuote: price, deficitQuote: deficit, fundAvailableQuote: fundAvailable,
-      shortfallQuote: shortfall, takenQuote: taken, coveredQuote: Math.min(taken, shortfall), firstAdlIndex: first, adlFillCount: this.adlTime.length - first,
-    });
+    const action = this.actionIn;
+    action.matchedBase = matched;
+    action.fillPriceQuote = price;
+    action.deficitQuote = deficit;
+    action.shortfallQuote = shortfall;
+    this.recordAdlAction(mi, id, first, closeBase, mark, bankruptcyPrice, fundAvailable);
     return matched;
   }
 
@@ -1290,11 +1252,10 @@ export class CascadeRun {
    * (in `coverShortfall`), never more. Winners keep their positions. Returns the base closed.
    */
   private closeWithHaircut(mi: number, id: number, closeBase: number, order: LiquidationOrderV1, generation: number, bankruptcyPrice: number): number {
-    const pos = this.m.positions;
     const v = this.m.marketVenue[mi]!;
     const mark = this.mark[mi]!;
     const fundAvailable = Math.max(this.fund[v]!, 0);
-    const first = this.adlTime.length;
+    const first = this.fills.adlCount;
     this.haircutOpen = true;
     this.haircutDeficit = 0;
     this.haircutNeeded = 0;
@@ -1304,15 +1265,12 @@ export class CascadeRun {
     } finally {
       this.haircutOpen = false;
     }
-    let taken = 0;
-    for (let k = first; k < this.adlTime.length; k++) taken += this.adlProfit.data[k]!;
-    this.adlActions.push({
-      timeSeconds: this.time, marketId: this.m.marketIds[mi]!, liquidatedPositionId: id, liquidatedAccountId: this.m.accountIds[pos.accountIndex[id]!]!,
-      side: pos.side[id] as SideSign, policy: 'shortfall-only', batch: this.adlPhase ? 'adl' : 'liquidation', closeBase, matchedBase: 0, markPriceQuote: mark,
-      bankruptcyPriceQuote: bankruptcyPrice, fillPriceQuote: closed > 0 ? this.fill.averagePriceQuote : mark, deficitQuote: this.haircutDeficit,
-      fundAvailableQuote: fundAvailable, shortfallQuote: this.haircutNeeded, takenQuote: taken, coveredQuote: Math.min(taken, this.haircutNeeded),
-      firstAdlIndex: first, adlFillCount: this.adlTime.length - first,
-    });
+    const action = this.actionIn;
+    action.matchedBase = 0;
+    action.fillPriceQuote = closed > 0 ? this.fill.averagePriceQuote : mark;
+    action.deficitQuote = this.haircutDeficit;
+    action.shortfallQuote = this.haircutNeeded;
+    this.recordAdlAction(mi, id, first, closeBase, mark, bankruptcyPrice, fundAvailable);
     return closed;
   }
 
@@ -1602,20 +1560,10 @@ export class CascadeRun {
     if (generation > this.maxGeneration) this.maxGeneration = generation;
     while (this.generationCounts.length < generation) this.generationCounts.push(0);
     this.generationCounts[generation - 1]!++;
-    this.liqTime.push(this.time);
-    this.liqPosition.push(id);
-    this.liqMarket.push(mi);
-    this.liqAccount.push(this.m.positions.accountIndex[id]!);
-    this.liqLong.push(this.m.positions.side[id] === 1 ? 1 : 0);
-    this.liqRoute.push(route);
-    this.liqGeneration.push(generation);
-    this.liqClosedBase.push(closedBase);
-    this.liqPrice.push(price);
-    this.liqFee.push(feeToFund);
-    this.liqShortfall.push(shortfall);
+    const pos = this.m.positions;
+    this.fills.addLiquidation(this.time, id, mi, pos.accountIndex[id]!, pos.side[id] === 1, route, generation, closedBase, price, feeToFund, shortfall);
     if (route !== ROUTE_ADL) this.stepLiquidationFills++;
     if (this.wants['position-liquidated']) {
-      const pos = this.m.positions;
       this.emit({
         type: 'position-liquidated', timeSeconds: this.time, sequence: 0, marketId: this.m.marketIds[mi]!, positionId: id,
         accountId: this.m.accountIds[pos.accountIndex[id]!]!, side: pos.side[id] as SideSign, closedBase, remainingBase: pos.sizeBase[id]!,
@@ -1627,48 +1575,27 @@ export class CascadeRun {
 
   /** Records one ADL fill of winner `c` against bankrupt position `id` (and emits it when asked). */
   private recordAdl(mi: number, id: number, c: number, sizeBase: number, price: number, profitGivenUp: number): void {
-    this.adlTime.push(this.time);
-    this.adlMarket.push(mi);
-    this.adlLiquidated.push(id);
-    this.adlCounterparty.push(c);
-    this.adlCounterpartyAccount.push(this.m.positions.accountIndex[c]!);
-    this.adlSize.push(sizeBase);
-    this.adlPrice.push(price);
-    this.adlProfit.push(profitGivenUp);
+    this.fills.addAdl(this.time, mi, id, c, this.m.positions.accountIndex[c]!, sizeBase, price, profitGivenUp);
     this.stepAdlFills++;
-    if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...this.adlRecord(this.adlTime.length - 1) });
+    if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...this.fills.adlRecord(this.fills.adlCount - 1, this.m) });
   }
 
-  private adlRecord(k: number): AdlRecord {
-    return {
-      timeSeconds: this.adlTime.data[k]!, marketId: this.m.marketIds[this.adlMarket.data[k]!]!, liquidatedPositionId: this.adlLiquidated.data[k]!,
-      counterpartyPositionId: this.adlCounterparty.data[k]!, counterpartyAccountId: this.m.accountIds[this.adlCounterpartyAccount.data[k]!]!,
-      sizeBase: this.adlSize.data[k]!, priceQuote: this.adlPrice.data[k]!, profitGivenUpQuote: this.adlProfit.data[k]!,
-    };
-  }
-
-  /** The ADL fills as objects (built once, for the report). */
-  private adlRecords(): AdlRecord[] {
-    const records: AdlRecord[] = new Array(this.adlTime.length);
-    for (let k = 0; k < this.adlTime.length; k++) records[k] = this.adlRecord(k);
-    return records;
-  }
-
-  /** The liquidation records as objects (built once, for the report). */
-  private liquidationRecords(): LiquidationRecord[] {
-    const records: LiquidationRecord[] = new Array(this.liqTime.length);
-    for (let k = 0; k < this.liqTime.length; k++) {
-      const id = this.liqPosition.data[k]!;
-      const closedBase = this.liqClosedBase.data[k]!;
-      const price = this.liqPrice.data[k]!;
-      records[k] = {
-        timeSeconds: this.liqTime.data[k]!, positionId: id, accountId: this.m.accountIds[this.liqAccount.data[k]!]!,
-        marketId: this.m.marketIds[this.liqMarket.data[k]!]!, side: this.liqLong.data[k] === 1 ? 1 : -1, closedBase, fillPriceQuote: price,
-        notionalQuote: closedBase * price, generation: this.liqGeneration.data[k]!, route: ROUTE_NAMES[this.liqRoute.data[k]!]!,
-        feeToFundQuote: this.liqFee.data[k]!, shortfallQuote: this.liqShortfall.data[k]!,
-      };
-    }
-    return records;
+  /** Records one bankrupt close handed to ADL; `actionIn` carries the policy's own numbers (matched, fill price, deficit, shortfall). */
+  private recordAdlAction(mi: number, id: number, firstAdl: number, closeBase: number, mark: number, bankruptcyPrice: number, fundAvailable: number): void {
+    const pos = this.m.positions;
+    const action = this.actionIn;
+    action.timeSeconds = this.time;
+    action.marketIndex = mi;
+    action.positionId = id;
+    action.accountIndex = pos.accountIndex[id]!;
+    action.long = pos.side[id] === 1;
+    action.adlBatch = this.adlPhase;
+    action.firstAdl = firstAdl;
+    action.closeBase = closeBase;
+    action.markPriceQuote = mark;
+    action.bankruptcyPriceQuote = bankruptcyPrice;
+    action.fundAvailableQuote = fundAvailable;
+    this.fills.addAdlAction(action);
   }
 
   private recordContainment(mi: number, action: ContainmentRecord['action'], detail: Record<string, number | string>): void {
@@ -1769,12 +1696,14 @@ export class CascadeRun {
     const liquidated: Record<string, number[]> = {};
     const funds: Record<string, number[]> = {};
     const markets = [];
-    const liquidations = this.options.detail === 'summary' ? [] : this.liquidationRecords();
+    const fills = this.fills;
+    const detail = this.options.detail ?? 'full';
+    const liquidations = detail === 'full' ? fills.liquidationRecords(this.m) : [];
     const notionalByMarket = new Float64Array(M);
     const countByMarket = new Uint32Array(M);
-    for (let k = 0; k < this.liqTime.length; k++) {
-      const mi = this.liqMarket.data[k]!;
-      notionalByMarket[mi]! += this.liqClosedBase.data[k]! * this.liqPrice.data[k]!;
+    for (let k = 0; k < fills.liquidationCount; k++) {
+      const mi = fills.liqMarket.data[k]!;
+      notionalByMarket[mi]! += fills.liqClosedBase.data[k]! * fills.liqPrice.data[k]!;
       countByMarket[mi]!++;
     }
     for (let mi = 0; mi < M; mi++) {
@@ -1842,7 +1771,7 @@ export class CascadeRun {
       });
     }
     let adlNotional = 0;
-    for (let k = 0; k < this.adlTime.length; k++) adlNotional += this.adlSize.data[k]! * this.adlPrice.data[k]!;
+    for (let k = 0; k < fills.adlCount; k++) adlNotional += fills.adlSize.data[k]! * fills.adlPrice.data[k]!;
     let fundUsed = 0;
     for (let v = 0; v < this.venueCount; v++) fundUsed += this.fundPaid[v]!;
     return {
@@ -1850,11 +1779,11 @@ export class CascadeRun {
       seed: this.options.seed ?? 0,
       summary: {
         positions: this.m.positions.count,
-        liquidations: this.liqTime.length,
+        liquidations: fills.liquidationCount,
         liquidatedPositions: this.liquidatedPositionCount,
         liquidatedNotionalQuote: this.liquidatedNotional,
         generations: this.maxGeneration,
-        adlCount: this.adlTime.length,
+        adlCount: fills.adlCount,
         adlNotionalQuote: adlNotional,
         badDebtQuote: this.badDebtQuote,
         socialisedLossQuote: this.badDebtQuote,
@@ -1865,7 +1794,8 @@ export class CascadeRun {
       insuranceFunds,
       timeline: { timeSeconds: times, midPriceQuote: mids, markPriceQuote: marks, liquidatedNotionalQuote: liquidated, insuranceFundQuote: funds },
       liquidations,
-      adl: this.adlRecords(),
+      adl: detail === 'columns' ? [] : fills.adlRecords(this.m),
+      ...(detail === 'columns' ? { fillColumns: fills.columns() } : {}),
       containment: this.containment,
       liquidationsByGeneration: this.generationCounts,
       arbitrage: this.m.links.map((link, l) => ({
@@ -1873,13 +1803,15 @@ export class CascadeRun {
         movedBase: this.linkMovedBase[l]!,
         movedNotionalQuote: this.linkMovedQuote[l]!,
       })),
-      adlActions: this.adlActions,
+      adlActions: detail === 'columns' ? [] : fills.adlActionRecords(this.m, this.adlPolicy),
       batches: this.batchReport(),
       keepers: this.keeperSummary(),
       venuePositions: this.venuePositionSummaries(),
     };
   }
 }
+
+const DETAIL_LEVELS: readonly string[] = ['full', 'summary', 'columns'];
 
 function positive(value: number, path: string): number {
   if (!(value > 0) || !Number.isFinite(value)) {

@@ -36,6 +36,7 @@ export type {
   BatchSummary,
   KeeperSummary,
   VenuePositionSummary,
+  FillColumns,
 } from './report';
 export { resolveKeeperOutages, inKeeperOutage, keeperLiquidates } from './keeper-model';
 export type { KeeperOutageInput, KeeperOutageWindows } from './keeper-model';

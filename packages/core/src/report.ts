@@ -73,6 +73,43 @@ export type AdlActionRecord = {
   readonly adlFillCount: number;
 };
 
+/**
+ * A run's fills as typed columns, row `k` of every column one fill, in the order of `liquidations` and `adl`: what a
+ * run made with `detail: 'columns'` reports instead of those object lists (for charts over hundreds of thousands of
+ * fills, and to post to a worker without copying). Markets are indices into the report's `markets` (the input's
+ * order), accounts indices into the simulator input's `accounts`. Typed arrays do not survive `JSON.stringify`.
+ */
+export type FillColumns = {
+  /** `liquidations.route[k]` names `routeNames[route[k]]`. */
+  readonly routeNames: readonly LiquidationRecord['route'][];
+  readonly liquidations: {
+    readonly count: number;
+    readonly timeSeconds: Float64Array;
+    readonly positionId: Uint32Array;
+    readonly accountIndex: Uint32Array;
+    readonly marketIndex: Uint32Array;
+    /** 1 long, -1 short. */
+    readonly side: Int8Array;
+    readonly closedBase: Float64Array;
+    readonly fillPriceQuote: Float64Array;
+    readonly generation: Uint32Array;
+    readonly route: Uint8Array;
+    readonly feeToFundQuote: Float64Array;
+    readonly shortfallQuote: Float64Array;
+  };
+  readonly adl: {
+    readonly count: number;
+    readonly timeSeconds: Float64Array;
+    readonly marketIndex: Uint32Array;
+    readonly liquidatedPositionId: Uint32Array;
+    readonly counterpartyPositionId: Uint32Array;
+    readonly counterpartyAccountIndex: Uint32Array;
+    readonly sizeBase: Float64Array;
+    readonly priceQuote: Float64Array;
+    readonly profitGivenUpQuote: Float64Array;
+  };
+};
+
 /** Per step, how many fills each batch made: liquidations (book, backstop, takeover) and ADL matches. */
 export type BatchTimeline = {
   /** Liquidation fills in the step's liquidation batch (ADL fills excluded). */
@@ -230,9 +267,12 @@ export type CascadeReport = {
     readonly liquidatedNotionalQuote: Readonly<Record<string, readonly number[]>>;
     readonly insuranceFundQuote: Readonly<Record<string, readonly number[]>>;
   };
-  /** Every liquidation fill in order; empty when the run was made with `detail: 'summary'` (the counts stay). */
+  /** Every liquidation fill in order; empty when the run was made with `detail: 'summary'` or `'columns'` (the counts stay). */
   readonly liquidations: readonly LiquidationRecord[];
+  /** Every ADL fill in order; empty when the run was made with `detail: 'columns'`. */
   readonly adl: readonly AdlRecord[];
+  /** The fills as typed columns, only when the run was made with `detail: 'columns'`. */
+  readonly fillColumns?: FillColumns;
   readonly containment: readonly ContainmentRecord[];
   /** Liquidation fills (not positions) per generation, index 0 = generation 1. */
   readonly liquidationsByGeneration: readonly number[];
@@ -241,7 +281,10 @@ export type CascadeReport = {
    * on the cheaper one), and the quote that sale brought in. Arbitrage trades touch no account or fund.
    */
   readonly arbitrage: readonly { readonly marketIds: readonly [string, string]; readonly movedBase: AmountBase; readonly movedNotionalQuote: AmountQuote }[];
-  /** Bankrupt closes handed to ADL, one record each (always filled by the engine; optional so reports built elsewhere stay valid). */
+  /**
+   * Bankrupt closes handed to ADL, one record each (filled by the engine, empty with `detail: 'columns'`; optional so
+   * reports built elsewhere stay valid).
+   */
   readonly adlActions?: readonly AdlActionRecord[];
   /** Per-step fill counts of the liquidation and ADL batches, aligned with `timeline.timeSeconds` (always filled by the engine). */
   readonly batches?: BatchTimeline & { readonly summary: BatchSummary };

@@ -191,9 +191,11 @@ export type RunOptions = {
   readonly triggerDetection?: 'index' | 'full-scan';
   /**
    * `full` (default) lists every liquidation in the report; `summary` leaves `liquidations` empty (the counts,
-   * totals, markets, funds and timeline are the same), for Monte Carlo paths that only need the numbers.
+   * totals, markets, funds and timeline are the same), for Monte Carlo paths that only need the numbers;
+   * `columns` gives the liquidation and ADL fills as typed columns (`fillColumns`) instead of objects, and leaves
+   * `liquidations`, `adl` and `adlActions` empty, for charts over very many fills.
    */
-  readonly detail?: 'full' | 'summary';
+  readonly detail?: 'full' | 'summary' | 'columns';
   /**
    * Filled with where the run spent its time (wall-clock milliseconds). Kept out of the report, which stays
    * identical from run to run.

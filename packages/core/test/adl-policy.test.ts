@@ -213,6 +213,45 @@ describe('ADL policy properties', () => {
     expect(withAdl).toBeGreaterThan(100);
   });
 
+  it("detail 'columns' gives the same fills as typed columns, and the same run otherwise", () => {
+    fc.assert(
+      fc.property(adlWorld, (w) => {
+        const full = runWorld(w);
+        const simulator = buildAdlWorld(w);
+        const columnar = simulator.run({ shocks: [{ marketId: 'A', returnFraction: w.shock, overSeconds: 5 }], checkInvariants: true, adl: { policy: w.policy, batching: w.batching }, detail: 'columns' });
+        const { fillColumns, liquidations, adl, adlActions, ...rest } = columnar;
+        const { liquidations: fullLiquidations, adl: fullAdl, adlActions: _actions, ...fullRest } = full;
+        expect(liquidations).toEqual([]);
+        expect(adl).toEqual([]);
+        expect(adlActions).toEqual([]);
+        expect(rest).toEqual(fullRest);
+        const c = fillColumns!;
+        // Account indices follow the input's accounts: every long, then every short (buildAdlWorld).
+        const accountIds = [...w.longs.map((_, i) => `long-${i}`), ...w.shorts.map((_, i) => `short-${i}`)];
+        expect(c.liquidations.count).toBe(fullLiquidations.length);
+        fullLiquidations.forEach((l, k) => {
+          expect(accountIds[c.liquidations.accountIndex[k]!]).toBe(l.accountId);
+          expect(full.markets[c.liquidations.marketIndex[k]!]!.marketId).toBe(l.marketId);
+          expect([c.liquidations.timeSeconds[k], c.liquidations.positionId[k], c.liquidations.side[k], c.liquidations.closedBase[k], c.liquidations.fillPriceQuote[k]]).toEqual([l.timeSeconds, l.positionId, l.side, l.closedBase, l.fillPriceQuote]);
+          expect([c.liquidations.generation[k], c.routeNames[c.liquidations.route[k]!], c.liquidations.feeToFundQuote[k], c.liquidations.shortfallQuote[k]]).toEqual([l.generation, l.route, l.feeToFundQuote, l.shortfallQuote]);
+        });
+        expect(c.adl.count).toBe(fullAdl.length);
+        fullAdl.forEach((a, k) => {
+          expect(accountIds[c.adl.counterpartyAccountIndex[k]!]).toBe(a.counterpartyAccountId);
+          expect([c.adl.timeSeconds[k], c.adl.liquidatedPositionId[k], c.adl.counterpartyPositionId[k], c.adl.sizeBase[k], c.adl.priceQuote[k], c.adl.profitGivenUpQuote[k]]).toEqual([
+            a.timeSeconds, a.liquidatedPositionId, a.counterpartyPositionId, a.sizeBase, a.priceQuote, a.profitGivenUpQuote,
+          ]);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('rejects an unknown detail level, naming the field', () => {
+    const world = fc.sample(adlWorld, { seed: 1, numRuns: 1 })[0]!;
+    expect(() => buildAdlWorld(world).run({ shocks: [{ marketId: 'A', returnFraction: -0.1 }], detail: 'rows' as 'full' })).toThrow(/detail/);
+  });
+
   it('shortfall-only never takes more from winners than the shortfall the fund could not pay', () => {
     fc.assert(
       fc.property(adlWorld, (raw) => {

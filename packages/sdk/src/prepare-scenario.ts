@@ -174,6 +174,10 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     marginMode: 'isolated' as AccountInput['marginMode'],
     collateralAssets: noAssets,
   };
+  /**
+   * Adds one position. `newAccount` is the index of an account created for it alone (generated crowds): no
+   * lookup by id and no duplicate check, since a fresh account holds nothing yet.
+   */
   const addPosition = (
     path: string,
     fieldPath: (field: string) => string,
@@ -187,6 +191,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
       marginQuote?: number | undefined;
       clampLeverage?: boolean;
     },
+    newAccount?: number,
   ): void => {
     const mi = marketIds.indexOf(p.market);
     if (mi < 0) {
@@ -201,14 +206,16 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
       errors.push(new FiresaleError('SCENARIO__PRICE_INVALID', { path: fieldPath('entryPriceQuote'), value: p.entryPriceQuote, reason: 'must be a positive finite price' }));
       return;
     }
-    const a = accountFor(p.account);
+    const a = newAccount ?? accountFor(p.account);
     const account = accounts[a]!;
-    const key = a * marketCount + mi;
-    if (seen.has(key)) {
-      errors.push(new FiresaleError('SCENARIO__DUPLICATE_POSITION', { path, account: p.account, market: p.market }));
-      return;
+    if (newAccount === undefined) {
+      const key = a * marketCount + mi;
+      if (seen.has(key)) {
+        errors.push(new FiresaleError('SCENARIO__DUPLICATE_POSITION', { path, account: p.account, market: p.market }));
+        return;
+      }
+      seen.add(key);
     }
-    seen.add(key);
     const notional = p.sizeBase * p.entryPriceQuote;
     let margin = 0;
     let leverage: number;
@@ -295,25 +302,38 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     const before = errors.length;
     const at = `generators[${gi}]`;
     const fieldPath = (f: string): string => `${at}.${f === 'sizeBase' ? 'notionalQuote' : f}`;
+    // Each generated position gets an account of its own, `<market>-gen<g>-<k>`. Names of different generators
+    // never collide, so only a named account that already takes this generator's prefix sends it the slow way
+    // (looked up by id, and its position rejected as a duplicate).
+    const prefix = `${g.market}-gen${gi}-`;
+    const fresh = ![...accountIndex.keys()].some((id) => id.startsWith(prefix));
+    // One reused position object: addPosition reads it during the call and keeps nothing.
+    const generated = { account: '', market: g.market, side: 'long' as 'long' | 'short', sizeBase: 0, entryPriceQuote: 0, leverage: 0, clampLeverage: true };
     for (let k = 0; k < g.count && errors.length === before; k++) {
-      const side = rng.nextFloat() < g.longShare ? 'long' : 'short';
+      generated.side = rng.nextFloat() < g.longShare ? 'long' : 'short';
       const notional = sample(g.notionalQuote, rng);
       const leverage = sample(g.leverage, rng);
       const entry = price * Math.max(0.05, 1 + g.entrySpreadFraction * rng.nextNormal());
-      const account = `${g.market}-gen${gi}-${k}`;
-      if (g.marginMode === 'cross') {
-        accountIndex.set(account, accounts.length);
-        accounts.push({ accountId: account, marginMode: 'cross', collateral: [{ asset: scenario.quoteAsset, amount: notional / leverage }] });
+      const account = prefix + k;
+      generated.account = account;
+      generated.sizeBase = notional / entry;
+      generated.entryPriceQuote = entry;
+      generated.leverage = leverage;
+      if (!fresh) {
+        if (g.marginMode === 'cross' && !accountIndex.has(account)) {
+          accountIndex.set(account, accounts.length);
+          accounts.push({ accountId: account, marginMode: 'cross', collateral: [{ asset: scenario.quoteAsset, amount: notional / leverage }] });
+        }
+        addPosition(at, fieldPath, generated);
+        continue;
       }
-      addPosition(at, fieldPath, {
-        account,
-        market: g.market,
-        side,
-        sizeBase: notional / entry,
-        entryPriceQuote: entry,
-        leverage,
-        clampLeverage: true,
-      });
+      const a = accounts.length;
+      accounts.push(
+        g.marginMode === 'cross'
+          ? { accountId: account, marginMode: 'cross', collateral: [{ asset: scenario.quoteAsset, amount: notional / leverage }] }
+          : { accountId: account, marginMode: 'isolated', collateral: noCollateral },
+      );
+      addPosition(at, fieldPath, generated, a);
     }
   });
 

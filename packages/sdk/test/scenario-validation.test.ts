@@ -143,6 +143,16 @@ describe('scenario validation names the field and the reason', () => {
     expect(problems(s)).toEqual(['SCENARIO__DUPLICATE_POSITION positions[1]']);
   });
 
+  it('a generated position whose account name a named account already holds on that market', () => {
+    const generator = { market: 'BTC-PERP', count: 3, notionalQuote: { distribution: 'fixed' as const, value: 1000 }, leverage: { distribution: 'fixed' as const, value: 5 } };
+    const s = { ...base(), positions: [{ ...base().positions![0]!, account: 'BTC-PERP-gen0-0' }], generators: [generator] };
+    expect(problems(s)).toEqual(['SCENARIO__DUPLICATE_POSITION generators[0]']);
+    // Every generated position gets an account of its own, after the named ones.
+    const prepared = prepareScenario({ ...base(), generators: [generator, generator] });
+    expect(prepared.input.accounts.map((a) => a.accountId)).toEqual(['a', 'BTC-PERP-gen0-0', 'BTC-PERP-gen0-1', 'BTC-PERP-gen0-2', 'BTC-PERP-gen1-0', 'BTC-PERP-gen1-1', 'BTC-PERP-gen1-2']);
+    expect(Array.from(prepared.input.positions.accountIndex.subarray(0, 7))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('clamps generated leverage to the venue cap instead of failing', () => {
     const s = { ...base(), positions: [], generators: [{ market: 'BTC-PERP', count: 50, notionalQuote: { distribution: 'fixed' as const, value: 1000 }, leverage: { distribution: 'fixed' as const, value: 200 } }] };
     const prepared = prepareScenario(s);

@@ -1,4 +1,4 @@
-import type { LiquidationRecord, PositionTable } from '@firesale/core';
+import type { FillColumns, PositionTable } from '@firesale/core';
 import type { HeatmapData } from './simulation-result';
 
 /** Inputs of {@link buildLiquidationHeatmap}. */
@@ -8,7 +8,8 @@ export type HeatmapInput = {
   readonly liquidationPriceQuote: Float64Array;
   /** Which market to map. */
   readonly marketIndex: number;
-  readonly liquidations: readonly LiquidationRecord[];
+  /** The run's liquidation fills, as columns (`detail: 'columns'`). */
+  readonly liquidations: Pick<FillColumns['liquidations'], 'count' | 'positionId' | 'timeSeconds' | 'closedBase'>;
   readonly timeSeconds: readonly number[];
   readonly stepSeconds: number;
   readonly priceLowQuote: number;
@@ -42,12 +43,14 @@ export function buildLiquidationHeatmap(h: HeatmapInput): HeatmapData {
     else initialShort[r]! += notional;
   }
   const removed = new Float64Array(rows * columns);
-  for (const l of h.liquidations) {
-    const r = l.positionId < row.length ? row[l.positionId]! : -1;
+  const fills = h.liquidations;
+  for (let k = 0; k < fills.count; k++) {
+    const id = fills.positionId[k]!;
+    const r = id < row.length ? row[id]! : -1;
     if (r < 0) continue;
-    const step = Math.min(steps - 1, Math.max(0, Math.round(l.timeSeconds / h.stepSeconds)));
+    const step = Math.min(steps - 1, Math.max(0, Math.round(fills.timeSeconds[k]! / h.stepSeconds)));
     const c = Math.min(columns - 1, Math.floor((step * columns) / steps));
-    removed[r * columns + c]! += l.closedBase * positions.entryPriceQuote[l.positionId]!;
+    removed[r * columns + c]! += fills.closedBase[k]! * positions.entryPriceQuote[id]!;
   }
   const open = new Float64Array(rows * columns);
   for (let r = 0; r < rows; r++) {

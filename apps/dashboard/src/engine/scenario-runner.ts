@@ -1,4 +1,4 @@
-import { PositionTable, createSimulator, type Simulator, type SimulatorInput } from '@firesale/core';
+import { PositionTable, createSimulator, type AdlRecord, type FillColumns, type Simulator, type SimulatorInput } from '@firesale/core';
 import { prepareScenario, type PreparedScenario } from '@firesale/sdk';
 import type { CascadeEventV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
 import { dashboardVenueFactories } from '../venue-presets';
@@ -180,6 +180,8 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     seed: current.seed,
     onEvent,
     eventTypes: ['bad-debt'],
+    // Fills as typed columns: no object per fill (a 100k-position cascade makes ~100k fills and ~65k ADL fills).
+    detail: 'columns',
     depthMultipliers: current.input.markets.map((m) => m.stressDepthMultiplier ?? 1),
   });
   let more = true;
@@ -195,7 +197,9 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     throw error;
   }
   const report = stepped.finish();
-  for (const fill of report.adl) adlStep[Math.min(steps - 1, Math.round(fill.timeSeconds / stepSeconds))]!++;
+  const fills = report.fillColumns!;
+  const adlTime = fills.adl.timeSeconds;
+  for (let k = 0; k < fills.adl.count; k++) adlStep[Math.min(steps - 1, Math.round(adlTime[k]! / stepSeconds))]!++;
   const runMs = performance.now() - start;
   const T = report.timeline.timeSeconds.length;
   const venueId = market.venue;
@@ -207,12 +211,15 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
   const G = Math.max(1, Math.min(MAX_GENERATIONS_SHOWN, report.summary.generations));
   const genNotional = Array.from({ length: G }, () => new Float64Array(T));
   const genPrice = Array.from({ length: G }, () => new Float64Array(T));
-  for (const l of report.liquidations) {
-    if (l.marketId !== marketId) continue;
-    const g = Math.min(G, Math.max(1, l.generation)) - 1;
-    const i = Math.min(T - 1, Math.max(0, Math.round(l.timeSeconds / stepSeconds)));
-    genNotional[g]![i]! += l.notionalQuote;
-    genPrice[g]![i]! += l.notionalQuote * l.fillPriceQuote;
+  const liq = fills.liquidations;
+  for (let k = 0; k < liq.count; k++) {
+    if (liq.marketIndex[k] !== 0) continue; // the first market is the one charted
+    const g = Math.min(G, Math.max(1, liq.generation[k]!)) - 1;
+    const i = Math.min(T - 1, Math.max(0, Math.round(liq.timeSeconds[k]! / stepSeconds)));
+    const price = liq.fillPriceQuote[k]!;
+    const notional = liq.closedBase[k]! * price;
+    genNotional[g]![i]! += notional;
+    genPrice[g]![i]! += notional * price;
   }
   for (let g = 0; g < G; g++) {
     for (let i = 0; i < T; i++) genPrice[g]![i] = genNotional[g]![i]! > 0 ? genPrice[g]![i]! / genNotional[g]![i]! : NaN;
@@ -229,7 +236,7 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     positions: b.input.positions,
     liquidationPriceQuote: b.liquidationPriceQuote,
     marketIndex: 0,
-    liquidations: report.liquidations,
+    liquidations: liq,
     timeSeconds: report.timeline.timeSeconds,
     stepSeconds,
     priceLowQuote: Math.min(summaryMarket.troughPriceQuote, initial * 0.9) * 0.97,
@@ -265,8 +272,21 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     generationPriceQuote: genPrice,
     generationLabels: labels,
     heatmap,
-    adl: report.adl.slice(0, ADL_ROWS),
-    adlTotal: report.adl.length,
+    adl: adlRows(fills.adl, report.markets, b.input.accounts),
+    adlTotal: fills.adl.count,
     timings: { prepareMs: t.prepareMs, buildMs: t.buildMs, runMs, packMs: performance.now() - start - runMs, reused: t.reused, startedAt: t.startedAt, finishedAt: performance.timeOrigin + performance.now() },
   };
+}
+
+/** The first {@link ADL_ROWS} ADL fills as records, for the table. */
+function adlRows(adl: FillColumns['adl'], markets: readonly { readonly marketId: string }[], accounts: SimulatorInput['accounts']): AdlRecord[] {
+  const rows: AdlRecord[] = [];
+  for (let k = 0; k < Math.min(adl.count, ADL_ROWS); k++) {
+    rows.push({
+      timeSeconds: adl.timeSeconds[k]!, marketId: markets[adl.marketIndex[k]!]!.marketId, liquidatedPositionId: adl.liquidatedPositionId[k]!,
+      counterpartyPositionId: adl.counterpartyPositionId[k]!, counterpartyAccountId: accounts[adl.counterpartyAccountIndex[k]!]!.accountId,
+      sizeBase: adl.sizeBase[k]!, priceQuote: adl.priceQuote[k]!, profitGivenUpQuote: adl.profitGivenUpQuote[k]!,
+    });
+  }
+  return rows;
 }

@@ -1,0 +1,256 @@
+import type { AdlPolicyV1 } from '@firesale/spec';
+import type { GrowableFloat64, GrowablePool, GrowableUint32 } from './growable';
+import type { AdlActionRecord, AdlRecord, FillColumns, LiquidationRecord } from './report';
+
+/** Routes of a liquidation fill, by code (the order of {@link ROUTE_NAMES}). */
+export const ROUTE_MARKET = 0;
+export const ROUTE_BACKSTOP = 1;
+export const ROUTE_NETWORK = 2;
+export const ROUTE_ADL = 3;
+export const ROUTE_NAMES = ['market', 'backstop', 'network', 'adl'] as const;
+
+/** Ids that records name: markets by index, accounts by index. */
+export type RecordNames = { readonly marketIds: readonly string[]; readonly accountIds: readonly string[] };
+
+/**
+ * A run's liquidation fills, ADL fills and ADL actions, kept as columns in pooled typed arrays while the run goes
+ * (an object per fill would churn the heap: a big cascade makes hundreds of thousands). Objects are built once, for
+ * the report ({@link FillLog.liquidationRecords}), or the columns are copied out as they are ({@link FillLog.columns}).
+ */
+export class FillLog {
+  // Liquidation fills. Account and side are taken while the position's columns are in cache.
+  readonly liqTime: GrowableFloat64;
+  readonly liqPosition: GrowableUint32;
+  readonly liqMarket: GrowableUint32;
+  readonly liqAccount: GrowableUint32;
+  readonly liqLong: GrowableUint32;
+  readonly liqRoute: GrowableUint32;
+  readonly liqGeneration: GrowableUint32;
+  readonly liqClosedBase: GrowableFloat64;
+  readonly liqPrice: GrowableFloat64;
+  readonly liqFee: GrowableFloat64;
+  readonly liqShortfall: GrowableFloat64;
+  // ADL fills.
+  readonly adlTime: GrowableFloat64;
+  readonly adlMarket: GrowableUint32;
+  readonly adlLiquidated: GrowableUint32;
+  readonly adlCounterparty: GrowableUint32;
+  readonly adlCounterpartyAccount: GrowableUint32;
+  readonly adlSize: GrowableFloat64;
+  readonly adlPrice: GrowableFloat64;
+  readonly adlProfit: GrowableFloat64;
+  // ADL actions (one per bankrupt close handed to ADL); `actFloat` holds ACTION_FLOATS numbers per action.
+  private readonly actTime: GrowableFloat64;
+  private readonly actMarket: GrowableUint32;
+  private readonly actLiquidated: GrowableUint32;
+  private readonly actAccount: GrowableUint32;
+  private readonly actLong: GrowableUint32;
+  private readonly actBatch: GrowableUint32;
+  private readonly actFirst: GrowableUint32;
+  private readonly actCount: GrowableUint32;
+  private readonly actFloat: GrowableFloat64;
+
+  /** Takes its columns from `pool` (the k-th column of a run reuses the k-th column of the previous run). */
+  constructor(pool: GrowablePool) {
+    this.liqTime = pool.f64();
+    this.liqPosition = pool.u32();
+    this.liqMarket = pool.u32();
+    this.liqAccount = pool.u32();
+    this.liqLong = pool.u32();
+    this.liqRoute = pool.u32();
+    this.liqGeneration = pool.u32();
+    this.liqClosedBase = pool.f64();
+    this.liqPrice = pool.f64();
+    this.liqFee = pool.f64();
+    this.liqShortfall = pool.f64();
+    this.adlTime = pool.f64();
+    this.adlMarket = pool.u32();
+    this.adlLiquidated = pool.u32();
+    this.adlCounterparty = pool.u32();
+    this.adlCounterpartyAccount = pool.u32();
+    this.adlSize = pool.f64();
+    this.adlPrice = pool.f64();
+    this.adlProfit = pool.f64();
+    this.actTime = pool.f64();
+    this.actMarket = pool.u32();
+    this.actLiquidated = pool.u32();
+    this.actAccount = pool.u32();
+    this.actLong = pool.u32();
+    this.actBatch = pool.u32();
+    this.actFirst = pool.u32();
+    this.actCount = pool.u32();
+    this.actFloat = pool.f64();
+  }
+
+  get liquidationCount(): number {
+    return this.liqTime.length;
+  }
+
+  get adlCount(): number {
+    return this.adlTime.length;
+  }
+
+  addLiquidation(time: number, id: number, mi: number, account: number, long: boolean, route: number, generation: number, closedBase: number, price: number, feeToFund: number, shortfall: number): void {
+    this.liqTime.push(time);
+    this.liqPosition.push(id);
+    this.liqMarket.push(mi);
+    this.liqAccount.push(account);
+    this.liqLong.push(long ? 1 : 0);
+    this.liqRoute.push(route);
+    this.liqGeneration.push(generation);
+    this.liqClosedBase.push(closedBase);
+    this.liqPrice.push(price);
+    this.liqFee.push(feeToFund);
+    this.liqShortfall.push(shortfall);
+  }
+
+  addAdl(time: number, mi: number, id: number, counterparty: number, counterpartyAccount: number, sizeBase: number, price: number, profitGivenUp: number): void {
+    this.adlTime.push(time);
+    this.adlMarket.push(mi);
+    this.adlLiquidated.push(id);
+    this.adlCounterparty.push(counterparty);
+    this.adlCounterpartyAccount.push(counterpartyAccount);
+    this.adlSize.push(sizeBase);
+    this.adlPrice.push(price);
+    this.adlProfit.push(profitGivenUp);
+  }
+
+  /** What the ADL fills from `first` on gave up (the `takenQuote` of the action that made them). */
+  profitSince(first: number): number {
+    let taken = 0;
+    for (let k = first; k < this.adlTime.length; k++) taken += this.adlProfit.data[k]!;
+    return taken;
+  }
+
+  /** Records one ADL action whose fills are those from `firstAdl` to the last one recorded. */
+  addAdlAction(a: AdlActionInput): void {
+    this.actTime.push(a.timeSeconds);
+    this.actMarket.push(a.marketIndex);
+    this.actLiquidated.push(a.positionId);
+    this.actAccount.push(a.accountIndex);
+    this.actLong.push(a.long ? 1 : 0);
+    this.actBatch.push(a.adlBatch ? 1 : 0);
+    this.actFirst.push(a.firstAdl);
+    this.actCount.push(this.adlTime.length - a.firstAdl);
+    const f = this.actFloat;
+    f.push(a.closeBase);
+    f.push(a.matchedBase);
+    f.push(a.markPriceQuote);
+    f.push(a.bankruptcyPriceQuote);
+    f.push(a.fillPriceQuote);
+    f.push(a.deficitQuote);
+    f.push(a.fundAvailableQuote);
+    f.push(a.shortfallQuote);
+    f.push(this.profitSince(a.firstAdl));
+  }
+
+  /** ADL fill `k` as an object. */
+  adlRecord(k: number, names: RecordNames): AdlRecord {
+    return {
+      timeSeconds: this.adlTime.data[k]!, marketId: names.marketIds[this.adlMarket.data[k]!]!, liquidatedPositionId: this.adlLiquidated.data[k]!,
+      counterpartyPositionId: this.adlCounterparty.data[k]!, counterpartyAccountId: names.accountIds[this.adlCounterpartyAccount.data[k]!]!,
+      sizeBase: this.adlSize.data[k]!, priceQuote: this.adlPrice.data[k]!, profitGivenUpQuote: this.adlProfit.data[k]!,
+    };
+  }
+
+  adlRecords(names: RecordNames): AdlRecord[] {
+    const records: AdlRecord[] = new Array(this.adlTime.length);
+    for (let k = 0; k < this.adlTime.length; k++) records[k] = this.adlRecord(k, names);
+    return records;
+  }
+
+  liquidationRecords(names: RecordNames): LiquidationRecord[] {
+    const records: LiquidationRecord[] = new Array(this.liqTime.length);
+    for (let k = 0; k < this.liqTime.length; k++) {
+      const id = this.liqPosition.data[k]!;
+      const closedBase = this.liqClosedBase.data[k]!;
+      const price = this.liqPrice.data[k]!;
+      records[k] = {
+        timeSeconds: this.liqTime.data[k]!, positionId: id, accountId: names.accountIds[this.liqAccount.data[k]!]!,
+        marketId: names.marketIds[this.liqMarket.data[k]!]!, side: this.liqLong.data[k] === 1 ? 1 : -1, closedBase, fillPriceQuote: price,
+        notionalQuote: closedBase * price, generation: this.liqGeneration.data[k]!, route: ROUTE_NAMES[this.liqRoute.data[k]!]!,
+        feeToFundQuote: this.liqFee.data[k]!, shortfallQuote: this.liqShortfall.data[k]!,
+      };
+    }
+    return records;
+  }
+
+  adlActionRecords(names: RecordNames, policy: AdlPolicyV1): AdlActionRecord[] {
+    const n = this.actTime.length;
+    const records: AdlActionRecord[] = new Array(n);
+    const f = this.actFloat.data;
+    for (let k = 0; k < n; k++) {
+      const o = k * ACTION_FLOATS;
+      const shortfall = f[o + 7]!;
+      const taken = f[o + 8]!;
+      records[k] = {
+        timeSeconds: this.actTime.data[k]!, marketId: names.marketIds[this.actMarket.data[k]!]!, liquidatedPositionId: this.actLiquidated.data[k]!,
+        liquidatedAccountId: names.accountIds[this.actAccount.data[k]!]!, side: this.actLong.data[k] === 1 ? 1 : -1, policy,
+        batch: this.actBatch.data[k] === 1 ? 'adl' : 'liquidation', closeBase: f[o]!, matchedBase: f[o + 1]!, markPriceQuote: f[o + 2]!,
+        bankruptcyPriceQuote: f[o + 3]!, fillPriceQuote: f[o + 4]!, deficitQuote: f[o + 5]!, fundAvailableQuote: f[o + 6]!,
+        shortfallQuote: shortfall, takenQuote: taken, coveredQuote: Math.min(taken, shortfall), firstAdlIndex: this.actFirst.data[k]!,
+        adlFillCount: this.actCount.data[k]!,
+      };
+    }
+    return records;
+  }
+
+  /** Copies of the fill columns (the pooled ones are reused by the next run). */
+  columns(): FillColumns {
+    const n = this.liqTime.length;
+    const side = new Int8Array(n);
+    for (let k = 0; k < n; k++) side[k] = this.liqLong.data[k] === 1 ? 1 : -1;
+    const m = this.adlTime.length;
+    return {
+      routeNames: ROUTE_NAMES,
+      liquidations: {
+        count: n,
+        timeSeconds: this.liqTime.data.slice(0, n),
+        positionId: this.liqPosition.data.slice(0, n),
+        accountIndex: this.liqAccount.data.slice(0, n),
+        marketIndex: this.liqMarket.data.slice(0, n),
+        side,
+        closedBase: this.liqClosedBase.data.slice(0, n),
+        fillPriceQuote: this.liqPrice.data.slice(0, n),
+        generation: this.liqGeneration.data.slice(0, n),
+        route: Uint8Array.from(this.liqRoute.data.subarray(0, n)),
+        feeToFundQuote: this.liqFee.data.slice(0, n),
+        shortfallQuote: this.liqShortfall.data.slice(0, n),
+      },
+      adl: {
+        count: m,
+        timeSeconds: this.adlTime.data.slice(0, m),
+        marketIndex: this.adlMarket.data.slice(0, m),
+        liquidatedPositionId: this.adlLiquidated.data.slice(0, m),
+        counterpartyPositionId: this.adlCounterparty.data.slice(0, m),
+        counterpartyAccountIndex: this.adlCounterpartyAccount.data.slice(0, m),
+        sizeBase: this.adlSize.data.slice(0, m),
+        priceQuote: this.adlPrice.data.slice(0, m),
+        profitGivenUpQuote: this.adlProfit.data.slice(0, m),
+      },
+    };
+  }
+}
+
+/** What {@link FillLog.addAdlAction} records; `takenQuote` and `adlFillCount` come from the fills since `firstAdl`. */
+export type AdlActionInput = {
+  timeSeconds: number;
+  marketIndex: number;
+  positionId: number;
+  accountIndex: number;
+  long: boolean;
+  /** Made in the step's own ADL batch (separate batching), not inside the liquidation batch. */
+  adlBatch: boolean;
+  firstAdl: number;
+  closeBase: number;
+  matchedBase: number;
+  markPriceQuote: number;
+  bankruptcyPriceQuote: number;
+  fillPriceQuote: number;
+  deficitQuote: number;
+  fundAvailableQuote: number;
+  shortfallQuote: number;
+};
+
+/** Numbers per ADL action in `actFloat`: close, matched, mark, bankruptcy, fill price, deficit, fund, shortfall, taken. */
+const ACTION_FLOATS = 9;
