@@ -67,6 +67,16 @@ export class DisplacementBook implements OrderBookV1 {
   private readonly ask: DisplacementShape;
   private readonly rate: number;
   private readonly floor: number;
+  // The last mid computed and the state it was computed for: a cascade prices many orders in one step, each
+  // starting where the last one left the book, so the mid before an order is usually the mid after the previous one.
+  private midMemoVolume = Number.NaN;
+  private midMemoRef = Number.NaN;
+  private midMemoMultiplier = Number.NaN;
+  private midMemo = Number.NaN;
+  // The sell bound depends only on the reference, the floor and the multiplier.
+  private sellBoundRef = Number.NaN;
+  private sellBoundMultiplier = Number.NaN;
+  private sellBoundMemo = Number.NaN;
 
   constructor(setup: DisplacementModelSetup) {
     this.ref = setup.initialMidPriceQuote;
@@ -121,7 +131,7 @@ export class DisplacementBook implements OrderBookV1 {
 
   doAdvance(timeSeconds: Seconds): void {
     requireTimeNotBefore(timeSeconds, this.lastTime, 'book');
-    if (this.consumed !== 0 && this.rate > 0) {
+    if (this.consumed !== 0 && this.rate > 0 && timeSeconds !== this.lastTime) {
       this.consumed *= Math.exp(-this.rate * (timeSeconds - this.lastTime));
     }
     this.lastTime = timeSeconds;
@@ -134,17 +144,27 @@ export class DisplacementBook implements OrderBookV1 {
 
   /** The mid at signed consumed volume `v`, never below the floor. */
   private midAt(v: number): number {
+    if (v === this.midMemoVolume && this.ref === this.midMemoRef && this.multiplier === this.midMemoMultiplier) return this.midMemo;
     let price = this.ref;
     if (v > 0) price -= this.bid.displacementQuote(v / this.multiplier);
     else if (v < 0) price += this.ask.displacementQuote(-v / this.multiplier);
-    return price > this.floor ? price : this.floor;
+    const mid = price > this.floor ? price : this.floor;
+    this.midMemoVolume = v;
+    this.midMemoRef = this.ref;
+    this.midMemoMultiplier = this.multiplier;
+    this.midMemo = mid;
+    return mid;
   }
 
   /** The largest signed consumed volume a sell may reach: the floor or the end of the bid side. */
   private sellBound(): number {
     const m = this.multiplier;
-    if (this.ref > this.floor) return Math.min(m * this.bid.consumedBase(this.ref - this.floor), m * this.bid.capacityBase);
-    return -m * this.ask.consumedBase(this.floor - this.ref);
+    if (this.ref === this.sellBoundRef && m === this.sellBoundMultiplier) return this.sellBoundMemo;
+    const bound = this.ref > this.floor ? Math.min(m * this.bid.consumedBase(this.ref - this.floor), m * this.bid.capacityBase) : -m * this.ask.consumedBase(this.floor - this.ref);
+    this.sellBoundRef = this.ref;
+    this.sellBoundMultiplier = m;
+    this.sellBoundMemo = bound;
+    return bound;
   }
 
   /** The smallest signed consumed volume a buy may reach: the end of the ask side. */
