@@ -89,10 +89,16 @@ function buildPlanState(plan: MonteCarloPlan, key: string, options: BatchCacheOp
       : (model.markets ?? (fromScenario.length > 0 ? fromScenario : marketIds));
   const sampler = createPathSampler(model, shockedMarketIds, plan.horizonSeconds);
   const positions = prepared.input.positions;
-  const accountIndex = new Map(prepared.input.accounts.map((a, i) => [a.accountId, i] as const));
+  // Tracked accounts by id (a generated crowd has an account per position: no map of them all).
+  const wanted = new Map((plan.accounts ?? []).map((accountId) => [accountId, -1]));
+  if (wanted.size > 0) {
+    prepared.input.accounts.forEach((account, i) => {
+      if (wanted.get(account.accountId) === -1) wanted.set(account.accountId, i);
+    });
+  }
   const tracked = (plan.accounts ?? []).map((accountId, k) => {
-    const a = accountIndex.get(accountId);
-    if (a === undefined) {
+    const a = wanted.get(accountId)!;
+    if (a === -1) {
       throw new FiresaleErrors([new FiresaleError('SCENARIO__INVALID_FIELD', { path: `accounts[${k}]`, value: accountId, reason: 'no account of the scenario has this id' })]);
     }
     const positionIds: number[] = [];

@@ -6,5 +6,5 @@
  * @packageDocumentation
  */
 export { createWorkerRunner } from './worker-runner';
-export type { WorkerRunnerOptions } from './worker-runner';
-export type { WorkerTask, WorkerResult } from './worker-task';
+export type { WorkerRunner, WorkerRunnerOptions } from './worker-runner';
+export type { WorkerBatchTask, WorkerPing, WorkerResult, WorkerTask } from './worker-task';

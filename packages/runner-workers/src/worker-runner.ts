@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { BatchFolder, finalizeSummary, validatePlan, type JobRunner } from '@firesale/risk';
+import { BatchFolder, finalizeSummary, validatePlan, type BatchSummary, type JobRunner } from '@firesale/risk';
 import { Piscina } from 'piscina';
-import type { WorkerResult, WorkerTask } from './worker-task';
+import type { WorkerBatchTask, WorkerResult, WorkerTask } from './worker-task';
 
 /** Options of {@link createWorkerRunner}. */
 export type WorkerRunnerOptions = {
@@ -13,6 +13,17 @@ export type WorkerRunnerOptions = {
   readonly venueFactoriesModule?: string;
   /** The worker script (default: the built `worker.js` beside this module). */
   readonly workerUrl?: URL;
+};
+
+/** A {@link JobRunner} on worker threads, with its thread count and a way to wait for the threads to start. */
+export type WorkerRunner = JobRunner & {
+  readonly threads: number;
+  /**
+   * Resolves once every thread has started and loaded the engine's modules (threads start when the runner is
+   * created; a run started before they are up waits for them). For servers that create the runner ahead of the
+   * work, and for benchmarks that time runs, not thread start-up.
+   */
+  ready(): Promise<void>;
 };
 
 /**
@@ -27,7 +38,7 @@ export type WorkerRunnerOptions = {
  * await runner.close();
  * ```
  */
-export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner & { readonly threads: number } {
+export function createWorkerRunner(options: WorkerRunnerOptions = {}): WorkerRunner {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   const pool = new Piscina<WorkerTask, WorkerResult>({ filename: workerUrl.href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
@@ -63,7 +74,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner
           while (inFlight < inFlightLimit && nextBatch < folder.total) {
             const batchIndex = nextBatch++;
             inFlight++;
-            const task: WorkerTask = { plan, batchIndex, ...(options.venueFactoriesModule ? { venueFactoriesModule: options.venueFactoriesModule } : {}) };
+            const task: WorkerBatchTask = { plan, batchIndex, ...(options.venueFactoriesModule ? { venueFactoriesModule: options.venueFactoriesModule } : {}) };
             const pending = pool.run(task);
             unsettled.add(pending);
             void pending.finally(() => unsettled.delete(pending)).catch(() => undefined);
@@ -71,7 +82,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner
               (summary) => {
                 inFlight--;
                 if (failure !== undefined) return;
-                folder.add(summary);
+                folder.add(summary as BatchSummary);
                 runOptions.onProgress?.({ pathsDone: folder.pathsDone, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
                 if (folder.complete) {
                   signal?.removeEventListener('abort', onAbort);
@@ -88,6 +99,15 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): JobRunner
         pump();
       });
       return finalizeSummary(plan, folder.result(), runOptions.packageVersions);
+    },
+    async ready() {
+      // Pings sent together go to different idle threads, each answered once that thread's modules are loaded;
+      // rounds repeat until every thread has answered.
+      const ping: WorkerTask = { ping: true };
+      const answered = new Set<number>();
+      for (let round = 0; answered.size < threads && round < 20; round++) {
+        for (const id of await Promise.all(Array.from({ length: threads }, () => pool.run(ping)))) answered.add(id as number);
+      }
     },
     async close() {
       await Promise.allSettled([...unsettled]);

@@ -1,12 +1,18 @@
 import type { BatchSummary, MonteCarloPlan } from '@firesale/risk';
 
-/** What the coordinator sends a worker thread for one batch. */
-export type WorkerTask = {
+/** What the coordinator sends a worker thread: one batch, or a ping that answers once the thread has started. */
+export type WorkerTask = WorkerPing | WorkerBatchTask;
+
+/** Answered with the thread's id as soon as the thread runs tasks (its modules are loaded). */
+export type WorkerPing = { readonly ping: true };
+
+/** One batch of a plan. */
+export type WorkerBatchTask = {
   readonly plan: MonteCarloPlan;
   readonly batchIndex: number;
   /** Module (specifier or file URL) whose `venueFactories` export replaces the SDK's venue models. */
   readonly venueFactoriesModule?: string;
 };
 
-/** What a worker thread returns: the batch summary. */
-export type WorkerResult = BatchSummary;
+/** What a worker thread returns: the batch summary, or for a ping its `threadId`. */
+export type WorkerResult = BatchSummary | number;

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { createBatchCache, runBatch, type BatchCache } from '@firesale/risk';
 import type { VenueFactories } from '@firesale/sdk';
 import type { WorkerResult, WorkerTask } from './worker-task';
@@ -32,7 +33,8 @@ async function cacheFor(venueFactoriesModule: string | undefined): Promise<Batch
   return cache;
 }
 
-/** Runs one batch of a plan in this thread. */
+/** Runs one batch of a plan in this thread (a ping returns the thread's id). */
 export default async function runWorkerTask(task: WorkerTask): Promise<WorkerResult> {
+  if ('ping' in task) return threadId;
   return runBatch(task.plan, task.batchIndex, await cacheFor(task.venueFactoriesModule));
 }

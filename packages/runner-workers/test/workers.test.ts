@@ -42,6 +42,18 @@ describe('worker-thread runner', () => {
     await runner?.close();
   });
 
+  it('ready() resolves once every thread answers, and a run after it still gives the same summary', async () => {
+    const fresh = createWorkerRunner({ threads: 2, workerUrl });
+    try {
+      await fresh.ready();
+      await fresh.ready(); // again: the threads are up, it answers at once
+      const small = { ...plan, paths: 40 };
+      expect(JSON.stringify(await fresh.run(small))).toBe(JSON.stringify(await createInlineRunner().run(small)));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('same seed gives a byte-identical summary to the inline runner', async () => {
     const progress: number[] = [];
     const [workers, inline] = [await runner.run(plan, { onProgress: (p) => progress.push(p.pathsDone) }), await createInlineRunner().run(plan)];
