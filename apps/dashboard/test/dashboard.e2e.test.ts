@@ -102,6 +102,13 @@ describe('dashboard in chromium', () => {
     expect(troughText).toBe(`$${Math.round(market.troughPriceQuote).toLocaleString('en-US')}`);
     expect(await page.locator('#price-chart canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#heatmap canvas').count()).toBe(1);
+    // The ADL table draws only the rows in view: its first row is the first fill, and scrolled to the end, the last
+    // row is the 200th fill of the SDK's report.
+    const adlRows = page.locator('#adl tbody tr:not(.spacer)');
+    expect(await adlRows.count()).toBeLessThan(60);
+    expect(await adlRows.first().locator('td').nth(1).textContent()).toBe(report.adl[0]!.counterpartyAccountId);
+    await page.locator('#adl .table-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(async () => adlRows.last().locator('td').nth(1).textContent()).toBe(report.adl[199]!.counterpartyAccountId);
     await page.screenshot({ path: join(results, 'laptop-default.png'), fullPage: true });
     await page.close();
   });
