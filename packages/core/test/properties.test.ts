@@ -158,7 +158,10 @@ describe('engine properties', () => {
         const thin = build(w).run(shockOf(w));
         const deep = build(w, { depth: w.depthBasePerQuote * factor }).run(shockOf(w));
         expect(trough(deep)).toBeGreaterThanOrEqual(trough(thin) - 1e-9);
-        expect(deep.summary.liquidatedPositions).toBeLessThanOrEqual(thin.summary.liquidatedPositions);
+        // A thinner book can run out (its mid at the floor): a position triggered there that no bid is left to take
+        // stays open and liquidatable, where a deeper book may still sell it (seen: 7 liquidated + 1 stuck vs 8).
+        // Triggered positions, liquidated or stuck, are what more depth never increases.
+        expect(deep.summary.liquidatedPositions).toBeLessThanOrEqual(thin.summary.liquidatedPositions + thin.keepers!.openLiquidatablePositions);
       }),
       { numRuns: 120 },
     );
