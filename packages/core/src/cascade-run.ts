@@ -66,8 +66,8 @@ export class CascadeRun {
   private keeperSkips = 0;
   /** Where {@link CascadeRun.warmPositions} leaves its sum, so the loads are not optimised away. */
   private warmSink = 0;
-  private readonly keeperSkipped = new Set<number>();
-  private readonly outageDeferred = new Set<number>();
+  private readonly keeperSkipped: Set<number>;
+  private readonly outageDeferred: Set<number>;
   // ADL: policy, batching, the step's deferred ADL batch and per-batch fill counts.
   private readonly adlPolicy: AdlPolicyV1;
   private readonly separateAdl: boolean;
@@ -94,8 +94,8 @@ export class CascadeRun {
   private readonly journalIds: GrowableUint32;
   private readonly journalSize: GrowableFloat64;
   private readonly journalMargin: GrowableFloat64;
-  private readonly triggerOverride = new Map<number, number>();
-  private readonly lastLiquidationTime = new Map<number, number>();
+  private readonly triggerOverride: Map<number, number>;
+  private readonly lastLiquidationTime: Map<number, number>;
 
   // Per market.
   private readonly books: OrderBookV1[];
@@ -158,10 +158,7 @@ export class CascadeRun {
   private liquidatedNotional = 0;
   private liquidatedPositionCount = 0;
   private readonly fills: FillLog;
-  private readonly actionIn: AdlActionInput = {
-    timeSeconds: 0, marketIndex: 0, positionId: 0, accountIndex: 0, long: true, adlBatch: false, firstAdl: 0, closeBase: 0, matchedBase: 0,
-    markPriceQuote: 0, bankruptcyPriceQuote: 0, fillPriceQuote: 0, deficitQuote: 0, fundAvailableQuote: 0, shortfallQuote: 0,
-  };
+  private readonly actionIn: AdlActionInput;
   private readonly containment: ContainmentRecord[] = [];
   private readonly timelineTime: GrowableFloat64;
   private readonly timelineMid: GrowableFloat64[];
@@ -172,17 +169,14 @@ export class CascadeRun {
   private readonly cooldownReady: number[] = [];
   private readonly cooldownGeneration: number[] = [];
 
-  // Scratch objects passed to plugins (no allocation per position).
-  private readonly fill: OrderBookFillV1 = { filledBase: 0, amountQuote: 0, averagePriceQuote: 0, priceAfterQuote: 0, exhausted: false };
-  private readonly orderIn: LiquidationOrderInputV1 = {
-    marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0, markPriceQuote: 0, bankruptcyPriceQuote: 0,
-    equityQuote: 0, maintenanceMarginQuote: 0, secondsSinceLastLiquidation: Infinity, insuranceFundQuote: 0,
-  };
-  private readonly orderOut: LiquidationOrderV1 = { closeBase: 0, route: 'market', limitPriceQuote: NaN, feeRate: 0, cooldownSeconds: 0 };
-  private readonly settleIn: SettlementInputV1 = { side: 1, closedBase: 0, entryPriceQuote: 0, fillPriceQuote: 0, marginQuote: 0, feeRate: 0 };
-  private readonly settleOut: SettlementV1 = { feeToFundQuote: 0, feeToLiquidatorQuote: 0, returnedToAccountQuote: 0, shortfallQuote: 0 };
-  private readonly triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
-  private readonly triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
+  // Objects passed to plugins (the scratch's: no allocation per position, nor per run).
+  private readonly fill: OrderBookFillV1;
+  private readonly orderIn: LiquidationOrderInputV1;
+  private readonly orderOut: LiquidationOrderV1;
+  private readonly settleIn: SettlementInputV1;
+  private readonly settleOut: SettlementV1;
+  private readonly triggerIn: PriceTriggerInputV1;
+  private readonly triggerOut: PriceTriggersV1;
 
   constructor(model: BuiltModel, options: RunOptions) {
     this.m = model;
@@ -195,6 +189,19 @@ export class CascadeRun {
     // (reset with a fill, not allocated: fresh memory is slow to touch, and Monte Carlo runs thousands of paths).
     this.scratch = model.scratch.inUse ? createRunScratch(model.positions.count, model.accountIds.length) : model.scratch;
     this.scratch.inUse = true;
+    const io = this.scratch.io;
+    this.fill = io.fill;
+    this.orderIn = io.orderIn;
+    this.orderOut = io.orderOut;
+    this.settleIn = io.settleIn;
+    this.settleOut = io.settleOut;
+    this.triggerIn = io.triggerIn;
+    this.triggerOut = io.triggerOut;
+    this.actionIn = io.adlAction;
+    this.keeperSkipped = emptied(this.scratch.keeperSkipped);
+    this.outageDeferred = emptied(this.scratch.outageDeferred);
+    this.triggerOverride = emptied(this.scratch.triggerOverride);
+    this.lastLiquidationTime = emptied(this.scratch.lastLiquidationTime);
     this.flags = this.scratch.flags;
     this.flags.fill(0);
     const pool = this.scratch.growables;
@@ -1812,6 +1819,12 @@ export class CascadeRun {
 }
 
 const DETAIL_LEVELS: readonly string[] = ['full', 'summary', 'columns'];
+
+/** `collection`, emptied (a no-op when already empty). */
+function emptied<C extends { readonly size: number; clear(): void }>(collection: C): C {
+  if (collection.size > 0) collection.clear();
+  return collection;
+}
 
 function positive(value: number, path: string): number {
   if (!(value > 0) || !Number.isFinite(value)) {

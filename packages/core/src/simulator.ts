@@ -2,6 +2,7 @@ import type { LiquidationEngineModelV1, OrderBookModelV1, PriceTriggerInputV1, P
 import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { GrowablePool } from './growable';
+import { createPluginIo, type PluginIo } from './plugin-io';
 import { LiquidationIndex } from './liquidation-index';
 import type { TriggerHeap } from './trigger-heap';
 import type { CascadeReport } from './report';
@@ -336,6 +337,13 @@ export type RunScratch = {
   growables: GrowablePool;
   /** Re-check heaps, two per market (longs, shorts), emptied by each run. */
   heaps: TriggerHeap[];
+  /** Objects handed to plugins. */
+  io: PluginIo;
+  /** Per-position sets and maps a run fills sparsely (emptied by each run): keepers' skips and outage deferrals, trigger overrides, last liquidation times. */
+  keeperSkipped: Set<number>;
+  outageDeferred: Set<number>;
+  triggerOverride: Map<number, number>;
+  lastLiquidationTime: Map<number, number>;
   inUse: boolean;
 };
 
@@ -347,6 +355,11 @@ export function createRunScratch(positions: number, accounts: number): RunScratc
     accountQueued: new Uint8Array(accounts),
     growables: new GrowablePool(),
     heaps: [],
+    io: createPluginIo(),
+    keeperSkipped: new Set(),
+    outageDeferred: new Set(),
+    triggerOverride: new Map(),
+    lastLiquidationTime: new Map(),
     inUse: false,
   };
 }
