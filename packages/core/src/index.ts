@@ -21,7 +21,7 @@ export type {
   RunTimings,
 } from './simulation-input';
 export { PositionTable } from './position-table';
-export { LiquidationIndex } from './liquidation-index';
+export { LiquidationIndex, SegmentRanges } from './liquidation-index';
 export { GrowableFloat64, GrowableUint32 } from './growable';
 export { REPORT_VERSION } from './report';
 export type {

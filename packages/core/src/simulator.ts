@@ -3,7 +3,7 @@ import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { GrowablePool } from './growable';
 import { createPluginIo, type PluginIo } from './plugin-io';
-import { LiquidationIndex } from './liquidation-index';
+import { LiquidationIndex, SegmentRanges } from './liquidation-index';
 import type { TriggerHeap } from './trigger-heap';
 import type { CascadeReport } from './report';
 import type { PositionTable } from './position-table';
@@ -159,8 +159,9 @@ function buildModel(input: SimulatorInput) {
     }
   }
 
-  const trigger = computeTriggers(positions, indexed, engines, marketVenue, venueMarketIds);
-  const index = LiquidationIndex.build(n, input.markets.length, positions.marketIndex, positions.side, trigger, indexed);
+  const ranges = new SegmentRanges(input.markets.length);
+  const trigger = computeTriggers(positions, indexed, engines, marketVenue, venueMarketIds, ranges);
+  const index = LiquidationIndex.build(n, input.markets.length, positions.marketIndex, positions.side, trigger, indexed, ranges);
 
   // Watched accounts: their positions (CSR) and, per market, the accounts to re-check when it moves.
   const watchedPositions: number[][] = [];
@@ -208,7 +209,8 @@ function buildModel(input: SimulatorInput) {
 
 /**
  * Each indexed position's liquidation price from its venue's plugin, read column by column (no per-position
- * objects). A small function of its own, so that the JIT optimises this loop whatever else the build does.
+ * objects), counted into the index's segment `ranges` as it goes. A small function of its own, so that the JIT
+ * optimises this loop whatever else the build does.
  */
 function computeTriggers(
   positions: PositionTable,
@@ -216,6 +218,7 @@ function computeTriggers(
   engines: readonly LiquidationEngineModelV1[],
   marketVenue: Uint16Array,
   venueMarketIds: readonly string[],
+  ranges: SegmentRanges,
 ): Float64Array {
   const n = positions.count;
   const trigger = new Float64Array(n);
@@ -237,7 +240,9 @@ function computeTriggers(
     triggerIn.entryPriceQuote = entryPriceQuote[i]!;
     triggerIn.marginQuote = marginQuote[i]!;
     engine.doPriceTriggers(triggerIn, triggerOut);
-    trigger[i] = triggerOut.liquidationPriceQuote;
+    const t = triggerOut.liquidationPriceQuote;
+    trigger[i] = t;
+    ranges.add(m, triggerIn.side, t);
   }
   return trigger;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createLinearBook } from '@firesale/orderbook';
 import { createGenericEngine } from '@firesale/venue-generic';
 import { describe, expect, it } from 'vitest';
-import { LiquidationIndex, PositionTable, createSimulator, type CascadeReport, type ContainmentInput, type TimingInput } from '../src';
+import { LiquidationIndex, PositionTable, SegmentRanges, createSimulator, type CascadeReport, type ContainmentInput, type TimingInput } from '../src';
 
 type P = { long: boolean; leverage: number; entryOffset: number; sizeBase: number; cross: boolean };
 
@@ -190,15 +190,23 @@ describe('liquidation index', () => {
           const market = Uint16Array.from(rows, (r) => r.market);
           const side = Int8Array.from(rows, (r) => (r.long ? 1 : -1));
           const trigger = Float64Array.from(rows, (r) => r.trigger);
-          const index = LiquidationIndex.build(n, 3, market, side, trigger, new Uint8Array(n).fill(1));
+          const indexed = Uint8Array.from(rows, (_, i) => (i % 7 === 3 ? 0 : 1));
+          // Ranges gathered position by position while triggers are computed (as the simulator does, here in reverse
+          // order) build the same index as the index's own pass.
+          const gathered = new SegmentRanges(3);
+          for (let i = n - 1; i >= 0; i--) if (indexed[i] === 1) gathered.add(market[i]!, side[i]!, trigger[i]!);
+          const index = LiquidationIndex.build(n, 3, market, side, trigger, indexed);
+          const fromGathered = LiquidationIndex.build(n, 3, market, side, trigger, indexed, gathered);
           index.sortAll();
+          fromGathered.sortAll();
+          expect(Array.from(fromGathered.order)).toEqual(Array.from(index.order));
           for (let m = 0; m < 3; m++) {
             for (const long of [true, false]) {
               const s = m * 2 + (long ? 0 : 1);
               const got = Array.from(index.order.subarray(index.segmentStart[s], index.segmentEnd[s]));
               const want = rows
                 .map((r, i) => ({ r, i }))
-                .filter(({ r }) => r.market === m && r.long === long && (long ? r.trigger > 0 && Number.isFinite(r.trigger) : Number.isFinite(r.trigger)))
+                .filter(({ r, i }) => indexed[i] === 1 && r.market === m && r.long === long && (long ? r.trigger > 0 && Number.isFinite(r.trigger) : Number.isFinite(r.trigger)))
                 .sort((a, b) => (long ? b.r.trigger - a.r.trigger : a.r.trigger - b.r.trigger) || a.i - b.i)
                 .map(({ i }) => i);
               expect(got).toEqual(want);
