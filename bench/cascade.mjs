@@ -71,7 +71,6 @@ const repeatTimes = [];
 const walkTimes = [];
 const lazySortTimes = [];
 const repeatWalkTimes = [];
-const columnsTimes = [];
 let report;
 for (let k = 0; k < RUNS; k++) {
   const t0 = performance.now();
@@ -89,11 +88,6 @@ for (let k = 0; k < RUNS; k++) {
   walkTimes.push(timings.detectionMs - timings.indexSortMs);
   lazySortTimes.push(timings.indexSortMs);
   repeatWalkTimes.push(repeat.detectionMs);
-  // The same first run with the fills reported as typed columns (`detail: 'columns'`) instead of 88k objects.
-  const columnar = build(table);
-  const t3 = performance.now();
-  columnar.run({ ...shock, detail: 'columns' });
-  columnsTimes.push(performance.now() - t3);
 }
 const naiveTimes = [];
 const scanTimes = [];
@@ -115,7 +109,6 @@ const result = {
   indexBuildMs: median(buildTimes),
   cascadeMs: median(cascadeTimes),
   repeatCascadeMs: median(repeatTimes),
-  cascadeColumnsMs: median(columnsTimes),
   naiveMs: median(naiveTimes),
   steps: report.timeline.timeSeconds.length,
   speedupVsNaive: median(naiveTimes) / median(cascadeTimes),
@@ -125,7 +118,6 @@ const result = {
   naiveScanMs: median(scanTimes),
   walkSpeedupVsScan: median(scanTimes) / median(walkTimes),
   buildPlusCascadeMs: median(buildTimes.map((b, k) => b + cascadeTimes[k])),
-  buildPlusCascadeColumnsMs: median(buildTimes.map((b, k) => b + columnsTimes[k])),
   bytesPerPosition,
   sameOutcomeAsNaive: JSON.stringify(naive) === JSON.stringify(report),
 };
@@ -134,7 +126,6 @@ if (values.json) {
 } else {
   console.log(`cascade over ${N.toLocaleString()} positions: ${result.liquidated.toLocaleString()} liquidated in ${result.generations} generations, trough -${(result.troughDropFraction * 100).toFixed(2)}%`);
   console.log(`  index build ${result.indexBuildMs.toFixed(1)} ms, cascade ${result.cascadeMs.toFixed(1)} ms (build + cascade ${result.buildPlusCascadeMs.toFixed(1)} ms); the same shock again ${result.repeatCascadeMs.toFixed(1)} ms`);
-  console.log(`  with fills as typed columns (detail 'columns'): cascade ${result.cascadeColumnsMs.toFixed(1)} ms (build + cascade ${result.buildPlusCascadeColumnsMs.toFixed(1)} ms)`);
   console.log(`  naive engine (full scan at every price step) ${result.naiveMs.toFixed(1)} ms over ${result.steps} steps: ${result.speedupVsNaive.toFixed(1)}x slower than the indexed run`);
   console.log(`  finding triggered positions: index walk ${result.walkMs.toFixed(2)} ms vs full scan ${result.naiveScanMs.toFixed(1)} ms (${result.walkSpeedupVsScan.toFixed(0)}x); first run also ordered the buckets it reached in ${result.lazySortMs.toFixed(2)} ms; walk on a later run ${result.repeatWalkMs.toFixed(2)} ms`);
   console.log(`  ${result.bytesPerPosition.toFixed(1)} bytes per position; same outcome as the naive engine: ${result.sameOutcomeAsNaive}`);
