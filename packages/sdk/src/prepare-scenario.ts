@@ -303,10 +303,11 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
     const at = `generators[${gi}]`;
     const fieldPath = (f: string): string => `${at}.${f === 'sizeBase' ? 'notionalQuote' : f}`;
     // Each generated position gets an account of its own, `<market>-gen<g>-<k>`. Names of different generators
-    // never collide, so only a named account that already takes this generator's prefix sends it the slow way
-    // (looked up by id, and its position rejected as a duplicate).
+    // never collide, so only a named account that takes one of this generator's names sends that position the
+    // checked way (looked up by id, and rejected as a duplicate); the ids are looked up only when some named
+    // account starts with the generator's prefix.
     const prefix = `${g.market}-gen${gi}-`;
-    const fresh = ![...accountIndex.keys()].some((id) => id.startsWith(prefix));
+    const mayCollide = [...accountIndex.keys()].some((id) => id.startsWith(prefix));
     // One reused position object: addPosition reads it during the call and keeps nothing.
     const generated = { account: '', market: g.market, side: 'long' as 'long' | 'short', sizeBase: 0, entryPriceQuote: 0, leverage: 0, clampLeverage: true };
     for (let k = 0; k < g.count && errors.length === before; k++) {
@@ -319,11 +320,7 @@ export function prepareScenario(raw: unknown, options: PrepareOptions = {}): Pre
       generated.sizeBase = notional / entry;
       generated.entryPriceQuote = entry;
       generated.leverage = leverage;
-      if (!fresh) {
-        if (g.marginMode === 'cross' && !accountIndex.has(account)) {
-          accountIndex.set(account, accounts.length);
-          accounts.push({ accountId: account, marginMode: 'cross', collateral: [{ asset: scenario.quoteAsset, amount: notional / leverage }] });
-        }
+      if (mayCollide && accountIndex.has(account)) {
         addPosition(at, fieldPath, generated);
         continue;
       }
