@@ -14,7 +14,7 @@ import type {
 } from '@firesale/spec';
 import { adlBatchingOption, adlPolicyOption, allocateProRata } from './adl-policy';
 import { FiresaleError } from './firesale-error';
-import { FillLog, ROUTE_ADL, ROUTE_BACKSTOP, ROUTE_MARKET, ROUTE_NAMES, ROUTE_NETWORK, type AdlActionInput } from './fill-log';
+import { FillLog, ROUTE_ADL, ROUTE_BACKSTOP, ROUTE_MARKET, ROUTE_NAMES, ROUTE_NETWORK } from './fill-log';
 import type { GrowableFloat64, GrowableUint32 } from './growable';
 import { sortByKey } from './sort-by-key';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
@@ -31,7 +31,6 @@ const QUEUED = 2;
 const TOUCHED = 4;
 const OVERRIDDEN = 8;
 const LIQUIDATED = 16;
-
 
 const SIZE_EPSILON = 1e-12;
 const ADL_REFRESH_SECONDS = 10;
@@ -158,7 +157,6 @@ export class CascadeRun {
   private liquidatedNotional = 0;
   private liquidatedPositionCount = 0;
   private readonly fills: FillLog;
-  private readonly actionIn: AdlActionInput;
   private readonly containment: ContainmentRecord[] = [];
   private readonly timelineTime: GrowableFloat64;
   private readonly timelineMid: GrowableFloat64[];
@@ -197,7 +195,6 @@ export class CascadeRun {
     this.settleOut = io.settleOut;
     this.triggerIn = io.triggerIn;
     this.triggerOut = io.triggerOut;
-    this.actionIn = io.adlAction;
     this.keeperSkipped = emptied(this.scratch.keeperSkipped);
     this.outageDeferred = emptied(this.scratch.outageDeferred);
     this.triggerOverride = emptied(this.scratch.triggerOverride);
@@ -1193,12 +1190,7 @@ export class CascadeRun {
     const price = bankruptcyPrice;
     const first = this.fills.adlCount;
     const matched = policy === 'ranking' ? this.deleverageByRank(mi, id, closeBase, generation, price) : this.deleverageProRata(mi, id, closeBase, generation, price);
-    const action = this.actionIn;
-    action.matchedBase = matched;
-    action.fillPriceQuote = price;
-    action.deficitQuote = deficit;
-    action.shortfallQuote = shortfall;
-    this.recordAdlAction(mi, id, first, closeBase, mark, bankruptcyPrice, fundAvailable);
+    this.recordAdlAction(mi, id, first, closeBase, matched, mark, bankruptcyPrice, price, deficit, fundAvailable, shortfall);
     return matched;
   }
 
@@ -1272,12 +1264,8 @@ export class CascadeRun {
     } finally {
       this.haircutOpen = false;
     }
-    const action = this.actionIn;
-    action.matchedBase = 0;
-    action.fillPriceQuote = closed > 0 ? this.fill.averagePriceQuote : mark;
-    action.deficitQuote = this.haircutDeficit;
-    action.shortfallQuote = this.haircutNeeded;
-    this.recordAdlAction(mi, id, first, closeBase, mark, bankruptcyPrice, fundAvailable);
+    const fillPrice = closed > 0 ? this.fill.averagePriceQuote : mark;
+    this.recordAdlAction(mi, id, first, closeBase, 0, mark, bankruptcyPrice, fillPrice, this.haircutDeficit, fundAvailable, this.haircutNeeded);
     return closed;
   }
 
@@ -1587,22 +1575,16 @@ export class CascadeRun {
     if (this.wants['adl']) this.emit({ type: 'adl', sequence: 0, ...this.fills.adlRecord(this.fills.adlCount - 1, this.m) });
   }
 
-  /** Records one bankrupt close handed to ADL; `actionIn` carries the policy's own numbers (matched, fill price, deficit, shortfall). */
-  private recordAdlAction(mi: number, id: number, firstAdl: number, closeBase: number, mark: number, bankruptcyPrice: number, fundAvailable: number): void {
+  /** Records one bankrupt close handed to ADL (its fills are those recorded since `firstAdl`). */
+  private recordAdlAction(
+    mi: number, id: number, firstAdl: number, closeBase: number, matchedBase: number, mark: number, bankruptcyPrice: number, fillPrice: number,
+    deficit: number, fundAvailable: number, shortfall: number,
+  ): void {
     const pos = this.m.positions;
-    const action = this.actionIn;
-    action.timeSeconds = this.time;
-    action.marketIndex = mi;
-    action.positionId = id;
-    action.accountIndex = pos.accountIndex[id]!;
-    action.long = pos.side[id] === 1;
-    action.adlBatch = this.adlPhase;
-    action.firstAdl = firstAdl;
-    action.closeBase = closeBase;
-    action.markPriceQuote = mark;
-    action.bankruptcyPriceQuote = bankruptcyPrice;
-    action.fundAvailableQuote = fundAvailable;
-    this.fills.addAdlAction(action);
+    this.fills.addAdlAction(
+      this.time, mi, id, pos.accountIndex[id]!, pos.side[id] === 1, this.adlPhase, firstAdl, closeBase, matchedBase, mark, bankruptcyPrice, fillPrice,
+      deficit, fundAvailable, shortfall,
+    );
   }
 
   private recordContainment(mi: number, action: ContainmentRecord['action'], detail: Record<string, number | string>): void {
@@ -1875,6 +1857,6 @@ function eventSelection(options: RunOptions): Readonly<Record<CascadeEventV1['ty
   if (options.onEvent === undefined) return NO_EVENTS;
   const wanted = options.eventTypes === undefined ? undefined : new Set<string>(options.eventTypes);
   const selection = {} as Record<CascadeEventV1['type'], boolean>;
-  for (const type of EVENT_TYPES) selection[type] = options.onEvent !== undefined && (wanted === undefined || wanted.has(type));
+  for (const type of EVENT_TYPES) selection[type] = wanted === undefined || wanted.has(type);
   return selection;
 }

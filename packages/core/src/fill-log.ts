@@ -122,41 +122,53 @@ export class FillLog {
     return taken;
   }
 
-  /** Records one ADL action whose fills are those from `firstAdl` to the last one recorded. */
-  addAdlAction(a: AdlActionInput): void {
-    this.actTime.push(a.timeSeconds);
-    this.actMarket.push(a.marketIndex);
-    this.actLiquidated.push(a.positionId);
-    this.actAccount.push(a.accountIndex);
-    this.actLong.push(a.long ? 1 : 0);
-    this.actBatch.push(a.adlBatch ? 1 : 0);
-    this.actFirst.push(a.firstAdl);
-    this.actCount.push(this.adlTime.length - a.firstAdl);
+  /**
+   * Records one bankrupt close handed to ADL, whose fills are those from `firstAdl` to the last one recorded.
+   * `adlBatch`: made in the step's own ADL batch (separate batching), not inside the liquidation batch.
+   */
+  addAdlAction(
+    time: number, mi: number, id: number, account: number, long: boolean, adlBatch: boolean, firstAdl: number, closeBase: number, matchedBase: number,
+    mark: number, bankruptcyPrice: number, fillPrice: number, deficit: number, fundAvailable: number, shortfall: number,
+  ): void {
+    this.actTime.push(time);
+    this.actMarket.push(mi);
+    this.actLiquidated.push(id);
+    this.actAccount.push(account);
+    this.actLong.push(long ? 1 : 0);
+    this.actBatch.push(adlBatch ? 1 : 0);
+    this.actFirst.push(firstAdl);
+    this.actCount.push(this.adlTime.length - firstAdl);
     const f = this.actFloat;
-    f.push(a.closeBase);
-    f.push(a.matchedBase);
-    f.push(a.markPriceQuote);
-    f.push(a.bankruptcyPriceQuote);
-    f.push(a.fillPriceQuote);
-    f.push(a.deficitQuote);
-    f.push(a.fundAvailableQuote);
-    f.push(a.shortfallQuote);
-    f.push(this.profitSince(a.firstAdl));
+    f.push(closeBase);
+    f.push(matchedBase);
+    f.push(mark);
+    f.push(bankruptcyPrice);
+    f.push(fillPrice);
+    f.push(deficit);
+    f.push(fundAvailable);
+    f.push(shortfall);
+    f.push(this.profitSince(firstAdl));
   }
 
   /** ADL fill `k` as an object. */
   adlRecord(k: number, names: RecordNames): AdlRecord {
-    return {
-      timeSeconds: this.adlTime.data[k]!, marketId: names.marketIds[this.adlMarket.data[k]!]!, liquidatedPositionId: this.adlLiquidated.data[k]!,
-      counterpartyPositionId: this.adlCounterparty.data[k]!, counterpartyAccountId: names.accountIds[this.adlCounterpartyAccount.data[k]!]!,
-      sizeBase: this.adlSize.data[k]!, priceQuote: this.adlPrice.data[k]!, profitGivenUpQuote: this.adlProfit.data[k]!,
-    };
+    return adlRecordAt(this.adlView(), k, names);
   }
 
   adlRecords(names: RecordNames): AdlRecord[] {
-    const records: AdlRecord[] = new Array(this.adlTime.length);
-    for (let k = 0; k < this.adlTime.length; k++) records[k] = this.adlRecord(k, names);
+    const view = this.adlView();
+    const records: AdlRecord[] = new Array(view.count);
+    for (let k = 0; k < view.count; k++) records[k] = adlRecordAt(view, k, names);
     return records;
+  }
+
+  /** The ADL fill columns as they are now (views of the pooled arrays, valid until the next fill). */
+  private adlView(): FillColumns['adl'] {
+    return {
+      count: this.adlTime.length, timeSeconds: this.adlTime.data, marketIndex: this.adlMarket.data, liquidatedPositionId: this.adlLiquidated.data,
+      counterpartyPositionId: this.adlCounterparty.data, counterpartyAccountIndex: this.adlCounterpartyAccount.data, sizeBase: this.adlSize.data,
+      priceQuote: this.adlPrice.data, profitGivenUpQuote: this.adlProfit.data,
+    };
   }
 
   liquidationRecords(names: RecordNames): LiquidationRecord[] {
@@ -232,25 +244,17 @@ export class FillLog {
   }
 }
 
-/** What {@link FillLog.addAdlAction} records; `takenQuote` and `adlFillCount` come from the fills since `firstAdl`. */
-export type AdlActionInput = {
-  timeSeconds: number;
-  marketIndex: number;
-  positionId: number;
-  accountIndex: number;
-  long: boolean;
-  /** Made in the step's own ADL batch (separate batching), not inside the liquidation batch. */
-  adlBatch: boolean;
-  firstAdl: number;
-  closeBase: number;
-  matchedBase: number;
-  markPriceQuote: number;
-  bankruptcyPriceQuote: number;
-  fillPriceQuote: number;
-  deficitQuote: number;
-  fundAvailableQuote: number;
-  shortfallQuote: number;
-};
+/**
+ * ADL fill `k` of `adl` (a report's `fillColumns.adl`) as an object, its market and counterparty account named by
+ * `names` (the simulator input's market and account ids, in order).
+ */
+export function adlRecordAt(adl: FillColumns['adl'], k: number, names: RecordNames): AdlRecord {
+  return {
+    timeSeconds: adl.timeSeconds[k]!, marketId: names.marketIds[adl.marketIndex[k]!]!, liquidatedPositionId: adl.liquidatedPositionId[k]!,
+    counterpartyPositionId: adl.counterpartyPositionId[k]!, counterpartyAccountId: names.accountIds[adl.counterpartyAccountIndex[k]!]!,
+    sizeBase: adl.sizeBase[k]!, priceQuote: adl.priceQuote[k]!, profitGivenUpQuote: adl.profitGivenUpQuote[k]!,
+  };
+}
 
 /** Numbers per ADL action in `actFloat`: close, matched, mark, bankruptcy, fill price, deficit, fund, shortfall, taken. */
 const ACTION_FLOATS = 9;

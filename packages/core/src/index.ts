@@ -24,6 +24,8 @@ export { PositionTable } from './position-table';
 export { LiquidationIndex, SegmentRanges } from './liquidation-index';
 export { GrowableFloat64, GrowableUint32 } from './growable';
 export { REPORT_VERSION } from './report';
+export { adlRecordAt } from './fill-log';
+export type { RecordNames } from './fill-log';
 export type {
   CascadeReport,
   LiquidationRecord,

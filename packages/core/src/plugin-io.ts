@@ -7,11 +7,10 @@ import type {
   SettlementInputV1,
   SettlementV1,
 } from '@firesale/spec';
-import type { AdlActionInput } from './fill-log';
 
 /**
- * The objects a run hands to plugins (and the ADL action it records), filled before each call: plugins read them
- * during the call and keep nothing, so one set serves every call of a run and every later run of the simulator.
+ * The objects a run hands to plugins, filled before each call: plugins read them during the call and keep nothing,
+ * so one set serves every call of a run and every later run of the simulator.
  */
 export type PluginIo = {
   readonly fill: OrderBookFillV1;
@@ -21,7 +20,6 @@ export type PluginIo = {
   readonly settleOut: SettlementV1;
   readonly triggerIn: PriceTriggerInputV1;
   readonly triggerOut: PriceTriggersV1;
-  readonly adlAction: AdlActionInput;
 };
 
 export function createPluginIo(): PluginIo {
@@ -36,9 +34,5 @@ export function createPluginIo(): PluginIo {
     settleOut: { feeToFundQuote: 0, feeToLiquidatorQuote: 0, returnedToAccountQuote: 0, shortfallQuote: 0 },
     triggerIn: { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 },
     triggerOut: { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 },
-    adlAction: {
-      timeSeconds: 0, marketIndex: 0, positionId: 0, accountIndex: 0, long: true, adlBatch: false, firstAdl: 0, closeBase: 0, matchedBase: 0,
-      markPriceQuote: 0, bankruptcyPriceQuote: 0, fillPriceQuote: 0, deficitQuote: 0, fundAvailableQuote: 0, shortfallQuote: 0,
-    },
   };
 }

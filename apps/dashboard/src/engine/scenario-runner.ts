@@ -1,4 +1,4 @@
-import { PositionTable, createSimulator, type AdlRecord, type FillColumns, type Simulator, type SimulatorInput } from '@firesale/core';
+import { PositionTable, adlRecordAt, createSimulator, type RecordNames, type Simulator, type SimulatorInput } from '@firesale/core';
 import { prepareScenario, type PreparedScenario } from '@firesale/sdk';
 import type { CascadeEventV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
 import { dashboardVenueFactories } from '../venue-presets';
@@ -27,6 +27,8 @@ type Built = {
   /** The positions as prepared, before any simulator took ownership: a copy feeds each rebuild. */
   readonly pristine: PositionTable;
   readonly simulator: Simulator;
+  /** The input's market and account ids, in order: what the engine's fill columns index. */
+  readonly names: RecordNames;
   readonly probes: readonly ProbedBookModel[];
   readonly liquidationPriceQuote: Float64Array;
 };
@@ -100,7 +102,8 @@ export function createScenarioRunner(): { simulate(request: SimulationRequest): 
       engine.doPriceTriggers(triggerIn, triggerOut);
       trigger[i] = triggerOut.liquidationPriceQuote;
     }
-    return { key, containmentKey: containment, input, pristine, simulator, probes, liquidationPriceQuote: trigger };
+    const names = { marketIds: input.markets.map((m) => m.marketId), accountIds: input.accounts.map((a) => a.accountId) };
+    return { key, containmentKey: containment, input, pristine, simulator, names, probes, liquidationPriceQuote: trigger };
   }
 
   function simulate(request: SimulationRequest): SimulationOutcome {
@@ -272,21 +275,9 @@ function run(b: Built, current: PreparedScenario, t: { prepareMs: number; buildM
     generationPriceQuote: genPrice,
     generationLabels: labels,
     heatmap,
-    adl: adlRows(fills.adl, report.markets, b.input.accounts),
+    adl: Array.from({ length: Math.min(fills.adl.count, ADL_ROWS) }, (_, k) => adlRecordAt(fills.adl, k, b.names)),
     adlTotal: fills.adl.count,
     timings: { prepareMs: t.prepareMs, buildMs: t.buildMs, runMs, packMs: performance.now() - start - runMs, reused: t.reused, startedAt: t.startedAt, finishedAt: performance.timeOrigin + performance.now() },
   };
 }
 
-/** The first {@link ADL_ROWS} ADL fills as records, for the table. */
-function adlRows(adl: FillColumns['adl'], markets: readonly { readonly marketId: string }[], accounts: SimulatorInput['accounts']): AdlRecord[] {
-  const rows: AdlRecord[] = [];
-  for (let k = 0; k < Math.min(adl.count, ADL_ROWS); k++) {
-    rows.push({
-      timeSeconds: adl.timeSeconds[k]!, marketId: markets[adl.marketIndex[k]!]!.marketId, liquidatedPositionId: adl.liquidatedPositionId[k]!,
-      counterpartyPositionId: adl.counterpartyPositionId[k]!, counterpartyAccountId: accounts[adl.counterpartyAccountIndex[k]!]!.accountId,
-      sizeBase: adl.sizeBase[k]!, priceQuote: adl.priceQuote[k]!, profitGivenUpQuote: adl.profitGivenUpQuote[k]!,
-    });
-  }
-  return rows;
-}

@@ -26,7 +26,6 @@ export function renderAdlTable(container: HTMLElement, r: SimulationResult): voi
   table.append(body);
   const scroller = document.createElement('div');
   scroller.className = 'table-scroll';
-  scroller.dataset.rows = String(r.adl.length);
   scroller.append(table);
 
   const row = (k: number): string => {
