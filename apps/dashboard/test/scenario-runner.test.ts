@@ -1,4 +1,5 @@
-import { run } from '@firesale/sdk';
+import { createSimulator } from '@firesale/core';
+import { prepareScenario, run } from '@firesale/sdk';
 import { describe, expect, it } from 'vitest';
 import { applyControls, controlsFromScenario } from '../src/controls';
 import { createScenarioRunner } from '../src/engine/scenario-runner';
@@ -79,6 +80,28 @@ describe('scenario runner', () => {
       return outcome.timings.reused;
     });
     expect(reused).toEqual(['none', 'index', 'positions', 'positions']);
+  });
+
+  it("lays the heatmap's positions out by the liquidation prices the engine indexed", () => {
+    const outcome = createScenarioRunner().simulate({ scenario: cascade });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    const h = outcome.heatmap;
+    const { input } = prepareScenario(cascade, { venueFactories: dashboardVenueFactories });
+    const prices = createSimulator(input).liquidationPrices();
+    const long = new Float64Array(h.rows);
+    const short = new Float64Array(h.rows);
+    const pos = input.positions;
+    for (let i = 0; i < pos.count; i++) {
+      const p = prices[i]!;
+      if (!(p >= h.priceLowQuote && p < h.priceHighQuote)) continue;
+      const row = Math.min(h.rows - 1, Math.floor(((h.priceHighQuote - p) / (h.priceHighQuote - h.priceLowQuote)) * h.rows));
+      (pos.side[i] === 1 ? long : short)[row]! += pos.sizeBase[i]! * pos.entryPriceQuote[i]!;
+    }
+    expect(long.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    for (let r = 0; r < h.rows; r++) {
+      expect(h.initialLongQuote[r]).toBeCloseTo(long[r]!, 4);
+      expect(h.initialShortQuote[r]).toBeCloseTo(short[r]!, 4);
+    }
   });
 
   it('names the bad field of a malformed scenario', () => {

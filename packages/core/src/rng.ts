@@ -18,38 +18,36 @@ export function createRng(seed: number): Rng {
   return new Xoshiro128(seed >>> 0);
 }
 
-/** The generator's state in four words (a class, so a fork per Monte Carlo path costs one small object). */
+/**
+ * The generator's state in four words (a class, so a fork per Monte Carlo path costs one small object). The words
+ * are kept as signed 32-bit integers, which V8 stores unboxed; unsigned ones above 2^31 would be heap numbers.
+ */
 class Xoshiro128 implements Rng {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
 
-  constructor(private readonly seed: number) {
-    let s = seed;
-    const splitmix = (): number => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = splitmix();
-    this.b = splitmix();
-    this.c = splitmix();
-    this.d = splitmix();
+  private readonly seed: number;
+
+  constructor(seed: number) {
+    this.seed = seed | 0;
+    this.a = splitmix(seed, 1);
+    this.b = splitmix(seed, 2);
+    this.c = splitmix(seed, 3);
+    this.d = splitmix(seed, 4);
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }
 
   private nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.b << 9) >>> 0;
+    const t = this.b << 9;
     this.c ^= this.a;
     this.d ^= this.b;
     this.b ^= this.c;
     this.a ^= this.d;
     this.c ^= t;
-    this.d = rotl(this.d, 11);
+    this.d = (this.d << 11) | (this.d >>> 21);
     return result;
   }
 
@@ -70,6 +68,14 @@ class Xoshiro128 implements Rng {
   fork(stream: number): Rng {
     return createRng((Math.imul(this.seed ^ 0x5bd1e995, 31) + Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
   }
+}
+
+/** The `k`-th output of SplitMix32 seeded with `seed` (unsigned), as a signed 32-bit integer. */
+function splitmix(seed: number, k: number): number {
+  let z = (seed + k * 0x9e3779b9) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return z ^ (z >>> 16);
 }
 
 function rotl(x: number, k: number): number {

@@ -3,7 +3,7 @@ import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { GrowablePool } from './growable';
 import { createPluginIo, type PluginIo } from './plugin-io';
-import { LiquidationIndex, SegmentRanges } from './liquidation-index';
+import { LiquidationIndex, SegmentRanges, reachableTrigger } from './liquidation-index';
 import type { TriggerHeap } from './trigger-heap';
 import type { CascadeReport } from './report';
 import type { PositionTable } from './position-table';
@@ -28,6 +28,13 @@ export type Simulator = {
    * false, then `finish()` for the report; no other run may start on this simulator before `finish()`.
    */
   start(options: RunOptions): SteppedRun;
+  /**
+   * Each position's liquidation price (quote) as the engine indexed it: from its venue's `doPriceTriggers`, with
+   * the margin the simulator gave it (a one-position cross account's collateral). `NaN` for a position of a
+   * watched cross account (several positions or asset collateral), which is checked as an account instead, and
+   * for a long that no positive price liquidates or a short that no finite one does. A new array on each call.
+   */
+  liquidationPrices(): Float64Array;
 };
 
 /** A run driven one step at a time. */
@@ -65,7 +72,18 @@ export function createSimulator(input: SimulatorInput): Simulator {
         },
       };
     },
+    liquidationPrices: () => liquidationPrices(model),
   };
+}
+
+function liquidationPrices(model: BuiltModel): Float64Array {
+  const { trigger, indexed } = model;
+  const side = model.positions.side;
+  const prices = new Float64Array(trigger.length);
+  for (let i = 0; i < prices.length; i++) {
+    prices[i] = indexed[i] === 1 && reachableTrigger(side[i]!, trigger[i]!) ? trigger[i]! : NaN;
+  }
+  return prices;
 }
 
 /** A new run; when its options are rejected, the buffers it borrowed go back to the model. */

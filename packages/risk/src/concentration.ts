@@ -1,5 +1,5 @@
+import { createSimulator } from '@firesale/core';
 import type { PreparedScenario } from '@firesale/sdk';
-import type { PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
 
 /** One price band of the liquidation heatmap. */
 export type HeatmapBand = {
@@ -63,9 +63,10 @@ const DROPS = [0.01, 0.02, 0.05, 0.1, 0.2];
 
 /**
  * Leverage concentration: the liquidation heatmap (notional by liquidation price and market) and concentration
- * indices (HHI, top-k share) by account and by price band. Liquidation prices come from each venue's engine
- * (`doPriceTriggers`), as the simulator computes them. Pass a freshly prepared scenario (before it is given to a
- * simulator, which takes over cross accounts' margins).
+ * indices (HHI, top-k share) by account and by price band. Liquidation prices are the ones the simulator indexes
+ * (`Simulator.liquidationPrices` of `@firesale/core`); positions of cross accounts checked as a whole (several positions or
+ * asset collateral) have none and count as outside. Pass a freshly prepared scenario: the simulator built here
+ * takes over its positions, as any simulator does.
  */
 export function leverageConcentration(prepared: PreparedScenario, options: ConcentrationOptions = {}): LeverageConcentration {
   const bandFraction = options.bandFraction ?? 0.01;
@@ -73,17 +74,12 @@ export function leverageConcentration(prepared: PreparedScenario, options: Conce
   const { input } = prepared;
   const positions = input.positions;
   const n = positions.count;
-  const quote = input.quoteAsset ?? 'USD';
-  const perAccount = new Uint32Array(input.accounts.length);
-  for (let i = 0; i < n; i++) perAccount[positions.accountIndex[i]!]!++;
-  const venueIndex = new Map((input.venues.map((v, i) => [v.venueId ?? v.engine.venueId, i] as const)));
   const initial = input.markets.map((m) => m.book.initialMidPriceQuote);
   const bands = input.markets.map(() => new Map<number, { long: number; short: number; count: number }>());
   const outside = new Uint32Array(input.markets.length);
   const within = input.markets.map(() => ({ long: DROPS.map(() => 0), short: DROPS.map(() => 0) }));
   const accountNotional = new Float64Array(input.accounts.length);
-  const triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
-  const triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
+  const liquidationPrices = createSimulator(input).liquidationPrices();
   let leverageWeighted = 0;
   let isolatedNotional = 0;
   for (let i = 0; i < n; i++) {
@@ -91,27 +87,13 @@ export function leverageConcentration(prepared: PreparedScenario, options: Conce
     const m = positions.marketIndex[i]!;
     const notional = positions.sizeBase[i]! * positions.entryPriceQuote[i]!;
     accountNotional[a]! += notional;
-    const account = input.accounts[a]!;
-    let margin = positions.marginQuote[i]!;
-    if (account.marginMode === 'cross') {
-      if (perAccount[a]! > 1 || account.collateral.some((c) => c.asset !== quote)) {
-        outside[m]!++;
-        continue;
-      }
-      margin = account.collateral.reduce((s, c) => s + c.amount, 0);
-    } else if (margin > 0) {
+    const margin = positions.marginQuote[i]!;
+    if (input.accounts[a]!.marginMode !== 'cross' && margin > 0) {
       leverageWeighted += notional * (notional / margin);
       isolatedNotional += notional;
     }
-    const market = input.markets[m]!;
-    triggerIn.marketId = market.marketId;
-    triggerIn.side = positions.side[i] as SideSign;
-    triggerIn.sizeBase = positions.sizeBase[i]!;
-    triggerIn.entryPriceQuote = positions.entryPriceQuote[i]!;
-    triggerIn.marginQuote = margin;
-    input.venues[venueIndex.get(market.venueId)!]!.engine.doPriceTriggers(triggerIn, triggerOut);
     const p0 = initial[m]!;
-    const distance = triggerOut.liquidationPriceQuote / p0 - 1;
+    const distance = liquidationPrices[i]! / p0 - 1;
     const side = positions.side[i]!;
     DROPS.forEach((d, k) => {
       if (side === 1 && distance >= -d) within[m]!.long[k]! += notional;

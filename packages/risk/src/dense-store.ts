@@ -35,13 +35,18 @@ export class DenseStore {
 
   /** The non-zero buckets, keys ascending. */
   toStore(): SketchStore {
-    const keys: number[] = [];
-    const counts: number[] = [];
+    // Counted first, so the arrays are made at their final size: a run's summary holds ~100,000 buckets, and
+    // arrays grown by push would allocate about three times that at the end of the run.
+    let size = 0;
+    for (let key = this.minKey; key <= this.maxKey; key++) if (this.counts[key - this.offset]! > 0) size++;
+    const keys = new Array<number>(size);
+    const counts = new Array<number>(size);
+    let k = 0;
     for (let key = this.minKey; key <= this.maxKey; key++) {
       const c = this.counts[key - this.offset]!;
       if (c > 0) {
-        keys.push(key);
-        counts.push(c);
+        keys[k] = key;
+        counts[k++] = c;
       }
     }
     return { keys, counts };

@@ -65,7 +65,6 @@ export class LogSketch {
     store.add(key, 1);
   }
 
-  /** The sketch as plain JSON-serialisable data. */
   /**
    * Empties the sketch for reuse. Its stores keep the key range they cover, so refilling it with values of the
    * same range allocates nothing.
@@ -104,6 +103,7 @@ export class LogSketch {
     return this;
   }
 
+  /** The sketch as plain JSON-serialisable data. */
   toData(): SketchData {
     return {
       relativeAccuracy: this.relativeAccuracy,

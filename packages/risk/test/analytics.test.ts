@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createSimulator } from '@firesale/core';
 import { prepareScenario } from '@firesale/sdk';
 import { describe, expect, it } from 'vitest';
 import {
@@ -112,6 +114,26 @@ describe('leverage concentration', () => {
     expect(c.byAccount.topKShare).toBeGreaterThan(5 / 401);
     expect(c.meanLeverage).toBeGreaterThan(5);
     expect(map.longNotionalWithinDrop['0.2']).toBeGreaterThanOrEqual(map.longNotionalWithinDrop['0.01']!);
+  });
+
+  it("maps a lending market by the engine's own liquidation prices (the venue knows the market by its own symbol)", () => {
+    const scenario = JSON.parse(readFileSync(new URL('../../../examples/oracle-lag-lending.json', import.meta.url), 'utf8'));
+    const c = leverageConcentration(prepareScenario(scenario), { bandFraction: 0.01, maxDistanceFraction: 0.5 });
+    const { input } = prepareScenario(scenario);
+    const prices = createSimulator(input).liquidationPrices();
+    const p0 = input.markets[0]!.book.initialMidPriceQuote;
+    let inBands = 0;
+    let outside = 0;
+    for (let i = 0; i < input.positions.count; i++) {
+      const distance = prices[i]! / p0 - 1;
+      if (Number.isFinite(distance) && Math.abs(distance) <= 0.5) inBands += input.positions.sizeBase[i]! * input.positions.entryPriceQuote[i]!;
+      else outside++;
+    }
+    const map = c.heatmaps[0]!;
+    expect(map.marketId).toBe(input.markets[0]!.marketId);
+    expect(inBands).toBeGreaterThan(0);
+    expect(map.bands.reduce((s, b) => s + b.longNotionalQuote + b.shortNotionalQuote, 0)).toBeCloseTo(inBands, 6);
+    expect(map.positionsOutside).toBe(outside);
   });
 
   it('HHI and top-k share of known holdings', () => {

@@ -1,6 +1,6 @@
 import { PositionTable, adlRecordAt, createSimulator, type RecordNames, type Simulator, type SimulatorInput } from '@firesale/core';
 import { prepareScenario, type PreparedScenario } from '@firesale/sdk';
-import type { CascadeEventV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
+import type { CascadeEventV1 } from '@firesale/spec';
 import { dashboardVenueFactories } from '../venue-presets';
 import { ProbedBookModel, bidDepthQuote } from './book-probe';
 import { buildLiquidationHeatmap } from './liquidation-heatmap';
@@ -83,25 +83,8 @@ export function createScenarioRunner(): { simulate(request: SimulationRequest): 
   function build(input: SimulatorInput, key: string, containment: string, pristine: PositionTable): Built {
     const probes = input.markets.map((m) => new ProbedBookModel(m.book));
     const simulator = createSimulator({ ...input, markets: input.markets.map((m, i) => ({ ...m, book: probes[i]! })) });
-    // Liquidation prices for the heatmap, as the engine computes them (after the simulator set cross margins).
-    const pos = input.positions;
-    const trigger = new Float64Array(pos.count).fill(NaN);
-    const triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
-    const triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
-    const engines = input.markets.map((m) => input.venues.find((v) => (v.venueId ?? v.engine.venueId) === m.venueId)?.engine);
-    for (let i = 0; i < pos.count; i++) {
-      const engine = engines[pos.marketIndex[i]!];
-      if (!engine || !(pos.marginQuote[i]! > 0)) continue;
-      // The venue knows the market by its own symbol (`WETH` on Aave), not the scenario's id.
-      const market = input.markets[pos.marketIndex[i]!]!;
-      triggerIn.marketId = market.venueMarketId ?? market.marketId;
-      triggerIn.side = pos.side[i] as SideSign;
-      triggerIn.sizeBase = pos.sizeBase[i]!;
-      triggerIn.entryPriceQuote = pos.entryPriceQuote[i]!;
-      triggerIn.marginQuote = pos.marginQuote[i]!;
-      engine.doPriceTriggers(triggerIn, triggerOut);
-      trigger[i] = triggerOut.liquidationPriceQuote;
-    }
+    // Liquidation prices for the heatmap: the ones the engine indexed (after it set cross margins).
+    const trigger = simulator.liquidationPrices();
     const names = { marketIds: input.markets.map((m) => m.marketId), accountIds: input.accounts.map((a) => a.accountId) };
     return { key, containmentKey: containment, input, pristine, simulator, names, probes, liquidationPriceQuote: trigger };
   }
