@@ -43,108 +43,108 @@ const MAX_ROUNDS_PER_STEP = 100_000;
  */
 export class CascadeRun {
   private readonly m: BuiltModel;
-  private readonly options: RunOptions;
+  private options!: RunOptions;
   /** Which event types are built and delivered (all with `onEvent`, narrowed by `eventTypes`; none without). */
-  private readonly wants: Readonly<Record<CascadeEventV1['type'], boolean>>;
-  private readonly marketCount: number;
-  private readonly venueCount: number;
-  private readonly stepSeconds: number;
-  private readonly steps: number;
+  private wants!: Readonly<Record<CascadeEventV1['type'], boolean>>;
+  private marketCount!: number;
+  private venueCount!: number;
+  private stepSeconds!: number;
+  private steps!: number;
   /** Oracle delay of each market's mark, in steps. */
-  private readonly delaySteps: Int32Array;
-  private readonly twapSteps: Int32Array;
-  private readonly maxDelaySteps: number;
-  private readonly linkLatencySteps: Int32Array;
-  private readonly linkMovedBase: Float64Array;
-  private readonly linkMovedQuote: Float64Array;
-  private readonly depthMultiplier: Float64Array;
-  private readonly latencySteps: number;
+  private delaySteps!: Int32Array;
+  private twapSteps!: Int32Array;
+  private maxDelaySteps!: number;
+  private linkLatencySteps!: Int32Array;
+  private linkMovedBase!: Float64Array;
+  private linkMovedQuote!: Float64Array;
+  private depthMultiplier!: Float64Array;
+  private latencySteps!: number;
   // Keepers: outage windows, cost per liquidation per venue, and what they declined or deferred.
-  private readonly keeperOutages: KeeperOutageWindows;
-  private readonly liquidatorCost: Float64Array;
+  private keeperOutages!: KeeperOutageWindows;
+  private liquidatorCost!: Float64Array;
   private keeperSkips = 0;
   /** Where {@link CascadeRun.warmPositions} leaves its sum, so the loads are not optimised away. */
   private warmSink = 0;
-  private readonly keeperSkipped: Set<number>;
-  private readonly outageDeferred: Set<number>;
+  private keeperSkipped!: Set<number>;
+  private outageDeferred!: Set<number>;
   // ADL: policy, batching, the step's deferred ADL batch and per-batch fill counts.
-  private readonly adlPolicy: AdlPolicyV1;
-  private readonly separateAdl: boolean;
+  private adlPolicy!: AdlPolicyV1;
+  private separateAdl!: boolean;
   private adlPhase = false;
   private haircutOpen = false;
   private haircutDeficit = 0;
   private haircutNeeded = 0;
-  private readonly adlDeferredMarket: GrowableUint32;
-  private readonly adlDeferredId: GrowableUint32;
-  private readonly adlDeferredGeneration: GrowableUint32;
+  private adlDeferredMarket!: GrowableUint32;
+  private adlDeferredId!: GrowableUint32;
+  private adlDeferredGeneration!: GrowableUint32;
   private stepLiquidationFills = 0;
   private stepAdlFills = 0;
-  private readonly timelineLiquidationFills: GrowableFloat64;
-  private readonly timelineAdlFills: GrowableFloat64;
-  private readonly stagedDisposal: boolean;
-  private readonly monitored: boolean;
-  private readonly fullScan: boolean;
-  private readonly scanLongs: GrowableUint32;
-  private readonly scanShorts: GrowableUint32;
+  private timelineLiquidationFills!: GrowableFloat64;
+  private timelineAdlFills!: GrowableFloat64;
+  private stagedDisposal!: boolean;
+  private monitored!: boolean;
+  private fullScan!: boolean;
+  private scanLongs!: GrowableUint32;
+  private scanShorts!: GrowableUint32;
 
   // Position state shared with the model, journaled.
-  private readonly flags: Uint8Array;
-  private readonly scratch: RunScratch;
-  private readonly journalIds: GrowableUint32;
-  private readonly journalSize: GrowableFloat64;
-  private readonly journalMargin: GrowableFloat64;
-  private readonly triggerOverride: Map<number, number>;
-  private readonly lastLiquidationTime: Map<number, number>;
+  private flags!: Uint8Array;
+  private scratch!: RunScratch;
+  private journalIds!: GrowableUint32;
+  private journalSize!: GrowableFloat64;
+  private journalMargin!: GrowableFloat64;
+  private triggerOverride!: Map<number, number>;
+  private lastLiquidationTime!: Map<number, number>;
 
   // Per market.
   private readonly books: OrderBookV1[];
-  private readonly initialPrice: Float64Array;
-  private readonly mark: Float64Array;
+  private initialPrice!: Float64Array;
+  private mark!: Float64Array;
   private readonly midHistory: Float64Array[];
-  private readonly pointer: Uint32Array;
-  private readonly heaps: TriggerHeap[];
-  private readonly impactGeneration: Uint32Array;
+  private pointer!: Uint32Array;
+  private heaps!: TriggerHeap[];
+  private impactGeneration!: Uint32Array;
   private readonly pendingId: GrowableUint32[];
   private readonly pendingDue: GrowableUint32[];
   private readonly pendingGeneration: GrowableUint32[];
-  private readonly pendingHead: Uint32Array;
-  private readonly capRemaining: Float64Array;
-  private readonly haltedUntil: Float64Array;
-  private readonly haltedSeconds: Float64Array;
-  private readonly monitorReferenceStep: Float64Array;
-  private readonly monitorReferencePrice: Float64Array;
-  private readonly networkBase: Float64Array;
-  private readonly networkEntry: Float64Array;
-  private readonly nextDisposalTime: Float64Array;
-  private readonly stepLiquidated: Float64Array;
+  private pendingHead!: Uint32Array;
+  private capRemaining!: Float64Array;
+  private haltedUntil!: Float64Array;
+  private haltedSeconds!: Float64Array;
+  private monitorReferenceStep!: Float64Array;
+  private monitorReferencePrice!: Float64Array;
+  private networkBase!: Float64Array;
+  private networkEntry!: Float64Array;
+  private nextDisposalTime!: Float64Array;
+  private stepLiquidated!: Float64Array;
   private readonly adlLists: (Uint32Array | null)[];
   /** Per market side, the ADL queue's ids and sort keys (borrowed from the pool, rebuilt in place). */
   private readonly adlIds: GrowableUint32[];
   private readonly adlKeys: GrowableFloat64[];
-  private readonly adlBuiltTime: Float64Array;
-  private readonly adlBuiltMark: Float64Array;
-  private readonly adlPointer: Uint32Array;
-  private readonly shockStart: Float64Array;
+  private adlBuiltTime!: Float64Array;
+  private adlBuiltMark!: Float64Array;
+  private adlPointer!: Uint32Array;
+  private shockStart!: Float64Array;
   /** When the last exogenous move ends: the run is not over before (a flat stretch is not the end of a shock). */
-  private readonly lastShockSeconds: number;
+  private lastShockSeconds!: number;
 
   // Per venue and account.
-  private readonly fund: Float64Array;
-  private readonly fundFees: Float64Array;
-  private readonly fundPaid: Float64Array;
-  private readonly fundMinimum: Float64Array;
-  private readonly venueBadDebt: Float64Array;
-  private readonly adlEnabled: Uint8Array;
-  private readonly cash: Float64Array;
-  private readonly accountQueued: Uint8Array;
+  private fund!: Float64Array;
+  private fundFees!: Float64Array;
+  private fundPaid!: Float64Array;
+  private fundMinimum!: Float64Array;
+  private venueBadDebt!: Float64Array;
+  private adlEnabled!: Uint8Array;
+  private cash!: Float64Array;
+  private accountQueued!: Uint8Array;
   /** Run-local view of asset collateral: seized collateral is replaced here, never in the shared model. */
-  private readonly assetCollateral: Map<number, readonly AssetCollateral[]>;
+  private assetCollateral!: Map<number, readonly AssetCollateral[]>;
 
   // Ledger (conservation of value).
   private externalQuote = 0;
   private liquidatorFeesQuote = 0;
   private badDebtQuote = 0;
-  private readonly ledgerStart: number;
+  private ledgerStart!: number;
 
   // Records.
   private time = 0;
@@ -153,12 +153,12 @@ export class CascadeRun {
   private step = 0;
   private sequence = 0;
   private maxGeneration = 0;
-  private readonly generationCounts: number[] = [];
+  private generationCounts!: number[];
   private liquidatedNotional = 0;
   private liquidatedPositionCount = 0;
-  private readonly fills: FillLog;
-  private readonly containment: ContainmentRecord[] = [];
-  private readonly timelineTime: GrowableFloat64;
+  private fills!: FillLog;
+  private containment!: ContainmentRecord[];
+  private timelineTime!: GrowableFloat64;
   private readonly timelineMid: GrowableFloat64[];
   private readonly timelineMark: GrowableFloat64[];
   private readonly timelineLiquidated: GrowableFloat64[];
@@ -168,16 +168,65 @@ export class CascadeRun {
   private readonly cooldownGeneration: number[] = [];
 
   // Objects passed to plugins (the scratch's: no allocation per position, nor per run).
-  private readonly fill: OrderBookFillV1;
-  private readonly orderIn: LiquidationOrderInputV1;
-  private readonly orderOut: LiquidationOrderV1;
-  private readonly settleIn: SettlementInputV1;
-  private readonly settleOut: SettlementV1;
-  private readonly triggerIn: PriceTriggerInputV1;
-  private readonly triggerOut: PriceTriggersV1;
+  private fill!: OrderBookFillV1;
+  private orderIn!: LiquidationOrderInputV1;
+  private orderOut!: LiquidationOrderV1;
+  private settleIn!: SettlementInputV1;
+  private settleOut!: SettlementV1;
+  private triggerIn!: PriceTriggerInputV1;
+  private triggerOut!: PriceTriggersV1;
 
-  constructor(model: BuiltModel, options: RunOptions) {
+  /** A run object for `model`; {@link CascadeRun.begin} starts each run on it. */
+  constructor(model: BuiltModel) {
     this.m = model;
+    // Lists per market (and side) or venue, made once and refilled by each run.
+    const M = model.books.length;
+    this.books = new Array<OrderBookV1>(M);
+    this.midHistory = new Array<Float64Array>(M);
+    this.pendingId = new Array<GrowableUint32>(M);
+    this.pendingDue = new Array<GrowableUint32>(M);
+    this.pendingGeneration = new Array<GrowableUint32>(M);
+    this.adlLists = new Array<Uint32Array | null>(M * 2);
+    this.adlIds = new Array<GrowableUint32>(M * 2);
+    this.adlKeys = new Array<GrowableFloat64>(M * 2);
+    this.timelineMid = new Array<GrowableFloat64>(M);
+    this.timelineMark = new Array<GrowableFloat64>(M);
+    this.timelineLiquidated = new Array<GrowableFloat64>(M);
+    this.timelineFund = new Array<GrowableFloat64>(model.engines.length);
+  }
+
+  /**
+   * Starts a run with `options`. One run object can start run after run (Monte Carlo paths reuse one), so
+   * everything a run changes is set here.
+   */
+  begin(options: RunOptions): this {
+    const model = this.m;
+    // The counters are also set where they are declared: a field that holds undefined before its first float
+    // would box every float stored in it.
+    this.keeperSkips = 0;
+    this.warmSink = 0;
+    this.adlPhase = false;
+    this.haircutOpen = false;
+    this.haircutDeficit = 0;
+    this.haircutNeeded = 0;
+    this.stepLiquidationFills = 0;
+    this.stepAdlFills = 0;
+    this.externalQuote = 0;
+    this.liquidatorFeesQuote = 0;
+    this.badDebtQuote = 0;
+    this.time = 0;
+    this.nextStep = 0;
+    this.finished = false;
+    this.step = 0;
+    this.sequence = 0;
+    this.maxGeneration = 0;
+    this.generationCounts = [];
+    this.liquidatedNotional = 0;
+    this.liquidatedPositionCount = 0;
+    this.containment = [];
+    this.cooldownIds.length = 0;
+    this.cooldownReady.length = 0;
+    this.cooldownGeneration.length = 0;
     this.options = options;
     if (options.detail !== undefined && !DETAIL_LEVELS.includes(options.detail)) {
       throw new FiresaleError('SCENARIO__INVALID_FIELD', { path: 'detail', value: options.detail, reason: `must be one of ${DETAIL_LEVELS.join(', ')}` });
@@ -249,7 +298,7 @@ export class CascadeRun {
     this.monitored = model.input.containment?.priceMonitoring !== undefined;
     this.fullScan = options.triggerDetection === 'full-scan';
 
-    this.books = model.books.map((b) => b.doCreate());
+    for (let mi = 0; mi < M; mi++) this.books[mi] = model.books[mi]!.doCreate();
     this.initialPrice = pool.float64(M);
     for (let mi = 0; mi < M; mi++) this.initialPrice[mi] = this.books[mi]!.midPriceQuote();
     this.mark = pool.float64(M);
@@ -263,15 +312,17 @@ export class CascadeRun {
     for (const l of this.linkLatencySteps) lookback = Math.max(lookback, l);
     const historyLength = lookback + 2;
     this.depthMultiplier = pool.float64(M, 1);
-    this.midHistory = model.books.map(() => pool.float64(historyLength));
+    for (let mi = 0; mi < M; mi++) this.midHistory[mi] = pool.float64(historyLength);
     this.pointer = pool.uint32(M * 2);
     this.pointer.set(model.index.segmentStart);
     this.heaps = this.scratch.heaps;
     for (let s = 0; s < M * 2; s++) (this.heaps[s] ??= new TriggerHeap(s % 2 === 0)).clear();
     this.impactGeneration = pool.uint32(M);
-    this.pendingId = Array.from({ length: M }, () => pool.u32());
-    this.pendingDue = Array.from({ length: M }, () => pool.u32());
-    this.pendingGeneration = Array.from({ length: M }, () => pool.u32());
+    for (let mi = 0; mi < M; mi++) {
+      this.pendingId[mi] = pool.u32();
+      this.pendingDue[mi] = pool.u32();
+      this.pendingGeneration[mi] = pool.u32();
+    }
     this.pendingHead = pool.uint32(M);
     this.capRemaining = pool.float64(M);
     this.haltedUntil = pool.float64(M, -Infinity);
@@ -283,9 +334,11 @@ export class CascadeRun {
     this.networkEntry = pool.float64(M);
     this.nextDisposalTime = pool.float64(M);
     this.stepLiquidated = pool.float64(M);
-    this.adlLists = Array.from({ length: M * 2 }, () => null);
-    this.adlIds = Array.from({ length: M * 2 }, () => pool.u32());
-    this.adlKeys = Array.from({ length: M * 2 }, () => pool.f64());
+    for (let s = 0; s < M * 2; s++) {
+      this.adlLists[s] = null;
+      this.adlIds[s] = pool.u32();
+      this.adlKeys[s] = pool.f64();
+    }
     this.adlBuiltTime = pool.float64(M * 2);
     this.adlBuiltMark = pool.float64(M * 2);
     this.adlPointer = pool.uint32(M * 2);
@@ -323,11 +376,14 @@ export class CascadeRun {
     // Copied only when some account has asset collateral to sell (a sale replaces its entry).
     this.assetCollateral = model.assetCollateral.size === 0 ? model.assetCollateral : new Map(model.assetCollateral);
 
-    this.timelineMid = model.books.map(() => pool.f64());
-    this.timelineMark = model.books.map(() => pool.f64());
-    this.timelineLiquidated = model.books.map(() => pool.f64());
-    this.timelineFund = model.engines.map(() => pool.f64());
+    for (let mi = 0; mi < M; mi++) {
+      this.timelineMid[mi] = pool.f64();
+      this.timelineMark[mi] = pool.f64();
+      this.timelineLiquidated[mi] = pool.f64();
+    }
+    for (let v = 0; v < V; v++) this.timelineFund[v] = pool.f64();
     this.ledgerStart = options.checkInvariants ? this.ledgerTotal() : 0;
+    return this;
   }
 
   /** Runs the cascade to the end and returns the report; restores the shared state whatever happens. */
@@ -1688,8 +1744,8 @@ export class CascadeRun {
     const fills = this.fills;
     const detail = this.options.detail ?? 'full';
     const liquidations = detail === 'full' ? fills.liquidationRecords(this.m) : [];
-    const notionalByMarket = new Float64Array(M);
-    const countByMarket = new Uint32Array(M);
+    const notionalByMarket = this.scratch.growables.float64(M);
+    const countByMarket = this.scratch.growables.uint32(M);
     for (let k = 0; k < fills.liquidationCount; k++) {
       const mi = fills.liqMarket.data[k]!;
       notionalByMarket[mi]! += fills.liqClosedBase.data[k]! * fills.liqPrice.data[k]!;

@@ -156,6 +156,7 @@ export class FillLog {
   }
 
   adlRecords(names: RecordNames): AdlRecord[] {
+    if (this.adlTime.length === 0) return [];
     const view = this.adlView();
     const records: AdlRecord[] = new Array(view.count);
     for (let k = 0; k < view.count; k++) records[k] = adlRecordAt(view, k, names);

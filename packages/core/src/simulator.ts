@@ -56,9 +56,9 @@ export function createSimulator(input: SimulatorInput): Simulator {
   const model = buildModel(input);
   return {
     positionCount: model.positions.count,
-    run: (options: RunOptions) => startRun(model, options).execute(),
+    run: (options: RunOptions) => startRun(model, options, true).execute(),
     start(options: RunOptions): SteppedRun {
-      const run = startRun(model, options);
+      const run = startRun(model, options, false);
       let done = false;
       return {
         advance: () => !done && run.advance(),
@@ -86,11 +86,16 @@ function liquidationPrices(model: BuiltModel): Float64Array {
   return prices;
 }
 
-/** A new run; when its options are rejected, the buffers it borrowed go back to the model. */
-function startRun(model: BuiltModel, options: RunOptions): CascadeRun {
+/**
+ * Starts a run; when its options are rejected, the buffers it borrowed go back to the model. A run that ends
+ * before the caller gets it back (`reusable`, as `run` does) starts on the model's spare run object, so a Monte
+ * Carlo path allocates no run object; a stepped run gets a new one, which its caller may hold after finishing.
+ */
+function startRun(model: BuiltModel, options: RunOptions, reusable: boolean): CascadeRun {
   const borrows = !model.scratch.inUse;
+  const run = reusable && borrows ? (model.scratch.spareRun ??= new CascadeRun(model)) : new CascadeRun(model);
   try {
-    return new CascadeRun(model, options);
+    return run.begin(options);
   } catch (error) {
     if (borrows) model.scratch.inUse = false;
     throw error;
@@ -367,6 +372,8 @@ export type RunScratch = {
   outageDeferred: Set<number>;
   triggerOverride: Map<number, number>;
   lastLiquidationTime: Map<number, number>;
+  /** The run object `Simulator.run` starts each run on (made by the first). */
+  spareRun: CascadeRun | undefined;
   inUse: boolean;
 };
 
@@ -383,6 +390,7 @@ export function createRunScratch(positions: number, accounts: number): RunScratc
     outageDeferred: new Set(),
     triggerOverride: new Map(),
     lastLiquidationTime: new Map(),
+    spareRun: undefined,
     inUse: false,
   };
 }

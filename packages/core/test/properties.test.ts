@@ -117,6 +117,32 @@ describe('engine properties', () => {
     );
   });
 
+  it('leaves nothing of one run in the next: runs on one simulator equal runs on fresh ones', () => {
+    // Simulator.run reuses one run object and its buffers run after run (Monte Carlo paths).
+    const options = fc.record({
+      shock: fc.double({ min: -0.2, max: 0.08, noNaN: true }),
+      latency: fc.option(fc.constantFrom(0, 1, 3), { nil: undefined }),
+      policy: fc.option(fc.constantFrom('ranking' as const, 'pro-rata' as const, 'shortfall-only' as const), { nil: undefined }),
+      detail: fc.constantFrom('full' as const, 'summary' as const),
+    });
+    fc.assert(
+      fc.property(world, fc.array(options, { minLength: 2, maxLength: 4 }), (w, runs) => {
+        const shared = build(w);
+        for (const o of runs) {
+          const run = {
+            shocks: [{ marketId: 'A', returnFraction: o.shock }],
+            detail: o.detail,
+            ...(o.latency === undefined ? {} : { liquidatorLatencySeconds: o.latency }),
+            ...(o.policy === undefined ? {} : { adl: { policy: o.policy } }),
+          };
+          const reused = shared.run(run);
+          expect(JSON.stringify(reused)).toBe(JSON.stringify(build(w).run(run)));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('liquidates nobody who was healthy when there is no shock', () => {
     fc.assert(
       fc.property(world, (raw) => {
