@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Memory of the inline Monte Carlo runner as the path count grows: resident memory after 10,000 and after
 // 1,000,000 paths of a small scenario, each in a fresh process (peak RSS and RSS at the end, after a GC).
-// Summaries are mergeable sketches, so memory should not grow with the path count. `--json` prints one JSON
-// object per line; `--paths a,b` changes the counts. Uses the built packages (`npx turbo run build`).
+// Summaries are mergeable sketches, so memory should not grow with the path count. A fresh process's peak RSS
+// varies by several MiB from run to run, so each count runs `--repeats` times (default 3, interleaved) and the
+// ratio is that of the medians. `--json` prints one JSON object per line; `--paths a,b` changes the counts.
+// Uses the built packages (`npx turbo run build`).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { json: { type: 'boolean' }, paths: { type: 'string' }, child: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { json: { type: 'boolean' }, paths: { type: 'string' }, repeats: { type: 'string' }, child: { type: 'string' } } });
 
 const scenario = {
   name: 'bench: small crowd',
@@ -21,25 +23,42 @@ const scenario = {
 
 if (args.child) {
   const { createInlineRunner } = await import('../packages/risk/dist/index.js');
+  const { getHeapSpaceStatistics } = await import('node:v8');
   const paths = Number(args.child);
   const started = performance.now();
   const summary = await createInlineRunner().run({ scenario, shockModel: { model: 'merton', volatilityAnnual: 0.9, jumpIntensityAnnual: 5000, jumpMeanLog: -0.02, jumpStdLog: 0.02, pathStepSeconds: 10 }, paths, seed: 1, batchSize: 1000, horizonSeconds: 60 });
+  // Resident memory as the run finishes, before the collection forced below to measure the live heap.
+  const finished = { rssMiB: process.memoryUsage().rss / 2 ** 20, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
   globalThis.gc?.();
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(JSON.stringify({ paths, seconds, rssMiB: process.memoryUsage().rss / 2 ** 20, heapUsedAfterGcMiB: process.memoryUsage().heapUsed / 2 ** 20, peakRssMiB: process.resourceUsage().maxRSS / 1024, summaryBytes: JSON.stringify(summary).length, pathsWithLiquidation: summary.pathsWithLiquidation }));
+  process.stdout.write(JSON.stringify({ paths, seconds, ...finished, rssAfterGcMiB: process.memoryUsage().rss / 2 ** 20, heapUsedAfterGcMiB: process.memoryUsage().heapUsed / 2 ** 20, peakRssAfterGcMiB: process.resourceUsage().maxRSS / 1024, newSpaceMiB: getHeapSpaceStatistics().find((x) => x.space_name === 'new_space').space_size / 2 ** 20, summaryBytes: JSON.stringify(summary).length, pathsWithLiquidation: summary.pathsWithLiquidation }));
 } else {
   const counts = (args.paths ?? '10000,1000000').split(',').map(Number);
-  const results = [];
-  for (const paths of counts) {
-    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', String(paths)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (child.status !== 0) throw new Error(child.stderr);
-    const r = { bench: 'mc-memory', runner: 'inline', ...JSON.parse(child.stdout) };
-    results.push(r);
-    if (args.json) console.log(JSON.stringify(r));
-    else console.log(`paths=${r.paths}  seconds=${r.seconds.toFixed(1)}  rss=${r.rssMiB.toFixed(1)} MiB  peak=${r.peakRssMiB.toFixed(1)} MiB  live heap after GC=${r.heapUsedAfterGcMiB.toFixed(1)} MiB  summary=${r.summaryBytes} bytes`);
+  const repeats = Number(args.repeats ?? 3);
+  const runs = new Map(counts.map((paths) => [paths, []]));
+  for (let k = 0; k < repeats; k++) {
+    for (const paths of counts) {
+      const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', String(paths)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (child.status !== 0) throw new Error(child.stderr);
+      const r = { bench: 'mc-memory', runner: 'inline', ...JSON.parse(child.stdout) };
+      runs.get(paths).push(r);
+      if (args.json) console.log(JSON.stringify(r));
+      else console.log(`paths=${r.paths}  seconds=${r.seconds.toFixed(1)}  rss=${r.rssMiB.toFixed(1)} MiB  peak=${r.peakRssMiB.toFixed(1)} MiB  (after a forced GC: rss=${r.rssAfterGcMiB.toFixed(1)}, peak=${r.peakRssAfterGcMiB.toFixed(1)})  young generation=${r.newSpaceMiB.toFixed(0)} MiB  live heap after GC=${r.heapUsedAfterGcMiB.toFixed(1)} MiB  summary=${r.summaryBytes} bytes`);
+    }
   }
-  const [a, b] = [results[0], results[results.length - 1]];
-  const ratio = { bench: 'mc-memory', runner: 'ratio', pathsRatio: b.paths / a.paths, peakRssRatio: b.peakRssMiB / a.peakRssMiB, rssRatio: b.rssMiB / a.rssMiB, heapAfterGcRatio: b.heapUsedAfterGcMiB / a.heapUsedAfterGcMiB };
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const of = (paths, key) => median(runs.get(paths).map((r) => r[key]));
+  const [a, b] = [counts[0], counts[counts.length - 1]];
+  const ratio = {
+    bench: 'mc-memory',
+    runner: 'ratio',
+    repeats,
+    pathsRatio: b / a,
+    medianPeakRssMiB: { [a]: of(a, 'peakRssMiB'), [b]: of(b, 'peakRssMiB') },
+    peakRssRatio: of(b, 'peakRssMiB') / of(a, 'peakRssMiB'),
+    rssRatio: of(b, 'rssMiB') / of(a, 'rssMiB'),
+    heapAfterGcRatio: of(b, 'heapUsedAfterGcMiB') / of(a, 'heapUsedAfterGcMiB'),
+  };
   if (args.json) console.log(JSON.stringify(ratio));
-  else console.log(`peak RSS ratio ${ratio.peakRssRatio.toFixed(3)}, live heap ratio ${ratio.heapAfterGcRatio.toFixed(3)} for ${ratio.pathsRatio}x the paths`);
+  else console.log(`median peak RSS ${ratio.medianPeakRssMiB[a].toFixed(1)} -> ${ratio.medianPeakRssMiB[b].toFixed(1)} MiB over ${repeats} processes each: ratio ${ratio.peakRssRatio.toFixed(3)}; live heap ratio ${ratio.heapAfterGcRatio.toFixed(3)} for ${ratio.pathsRatio}x the paths`);
 }
