@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Monte Carlo throughput: paths per second of the inline runner and the worker-thread runner on the same plan
-// (10,000 GBM paths over a 100,000-position book), and the workers' speed-up. Uses the built packages
-// (run `npx turbo run build` first). `--json` prints one JSON object per line; `--paths N` and `--positions N`
-// shrink the run for a quick check.
+// (10,000 GBM paths over a 100,000-position book), and the workers' speed-up. Each pair (inline, then workers) runs
+// in a fresh process, `--repeats` times (default 3: this VM's speed drifts by ±10% from minute to minute), and the
+// last line gives the medians. Uses the built packages (run `npx turbo run build` first). `--json` prints one JSON
+// object per line; `--paths N` and `--positions N` shrink the run for a quick check.
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createInlineRunner } from '../packages/risk/dist/index.js';
-import { createWorkerRunner } from '../packages/runner-workers/dist/index.js';
 
-const { values: args } = parseArgs({ options: { json: { type: 'boolean' }, paths: { type: 'string' }, positions: { type: 'string' }, threads: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { json: { type: 'boolean' }, paths: { type: 'string' }, positions: { type: 'string' }, threads: { type: 'string' }, repeats: { type: 'string' }, child: { type: 'boolean' } },
+});
 const paths = Number(args.paths ?? 10_000);
 const positions = Number(args.positions ?? 100_000);
 const threads = Number(args.threads ?? availableParallelism());
@@ -52,12 +55,36 @@ async function measure(runner) {
   return { summary, seconds: (finished - started) / 1000, startSeconds: (started - created) / 1000 };
 }
 
-const inline = await measure(createInlineRunner());
-emit({ bench: 'monte-carlo', runner: 'inline', paths, positions, seconds: inline.seconds, pathsPerSecond: paths / inline.seconds });
-const workers = await measure(createWorkerRunner({ threads }));
-emit({ bench: 'monte-carlo', runner: 'workers', threads, paths, positions, seconds: workers.seconds, pathsPerSecond: paths / workers.seconds, startSeconds: workers.startSeconds });
-const identical = JSON.stringify(inline.summary) === JSON.stringify(workers.summary);
-emit({
-  bench: 'monte-carlo', runner: 'speed-up', threads, speedUp: inline.seconds / workers.seconds,
-  coldSpeedUp: inline.seconds / (workers.seconds + workers.startSeconds), identicalSummaries: identical, liquidationPaths: inline.summary.pathsWithLiquidation,
-});
+if (args.child) {
+  const { createInlineRunner } = await import('../packages/risk/dist/index.js');
+  const { createWorkerRunner } = await import('../packages/runner-workers/dist/index.js');
+  const inline = await measure(createInlineRunner());
+  emit({ bench: 'monte-carlo', runner: 'inline', paths, positions, seconds: inline.seconds, pathsPerSecond: paths / inline.seconds });
+  const workers = await measure(createWorkerRunner({ threads }));
+  emit({ bench: 'monte-carlo', runner: 'workers', threads, paths, positions, seconds: workers.seconds, pathsPerSecond: paths / workers.seconds, startSeconds: workers.startSeconds });
+  const identical = JSON.stringify(inline.summary) === JSON.stringify(workers.summary);
+  emit({
+    bench: 'monte-carlo', runner: 'speed-up', threads, speedUp: inline.seconds / workers.seconds,
+    coldSpeedUp: inline.seconds / (workers.seconds + workers.startSeconds), identicalSummaries: identical, liquidationPaths: inline.summary.pathsWithLiquidation,
+  });
+} else {
+  const repeats = Number(args.repeats ?? 3);
+  const childArgs = ['--paths', String(paths), '--positions', String(positions), '--threads', String(threads)];
+  const pairs = [];
+  for (let k = 0; k < repeats; k++) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...childArgs, '--json', '--child'], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const [inline, workers, speed] = child.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    pairs.push({ inline, workers, speed });
+    for (const record of [inline, workers, speed]) emit(record);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const inlineSeconds = median(pairs.map((p) => p.inline.seconds));
+  const workerSeconds = median(pairs.map((p) => p.workers.seconds));
+  emit({
+    bench: 'monte-carlo', runner: 'median', repeats, threads, inlineSeconds, workerSeconds,
+    inlinePathsPerSecond: paths / inlineSeconds, workerPathsPerSecond: paths / workerSeconds,
+    speedUp: median(pairs.map((p) => p.speed.speedUp)), coldSpeedUp: median(pairs.map((p) => p.speed.coldSpeedUp)),
+    identicalSummaries: pairs.every((p) => p.speed.identicalSummaries),
+  });
+}
