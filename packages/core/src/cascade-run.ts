@@ -46,10 +46,10 @@ export class CascadeRun {
   private options!: RunOptions;
   /** Which event types are built and delivered (all with `onEvent`, narrowed by `eventTypes`; none without). */
   private wants!: Readonly<Record<CascadeEventV1['type'], boolean>>;
-  private marketCount!: number;
-  private venueCount!: number;
-  private stepSeconds!: number;
-  private steps!: number;
+  private readonly marketCount: number;
+  private readonly venueCount: number;
+  private readonly stepSeconds: number;
+  private readonly steps: number;
   /** Oracle delay of each market's mark, in steps. */
   private delaySteps!: Int32Array;
   private twapSteps!: Int32Array;
@@ -81,8 +81,8 @@ export class CascadeRun {
   private stepAdlFills = 0;
   private timelineLiquidationFills!: GrowableFloat64;
   private timelineAdlFills!: GrowableFloat64;
-  private stagedDisposal!: boolean;
-  private monitored!: boolean;
+  private readonly stagedDisposal: boolean;
+  private readonly monitored: boolean;
   private fullScan!: boolean;
   private scanLongs!: GrowableUint32;
   private scanShorts!: GrowableUint32;
@@ -179,8 +179,15 @@ export class CascadeRun {
   /** A run object for `model`; {@link CascadeRun.begin} starts each run on it. */
   constructor(model: BuiltModel) {
     this.m = model;
+    const timing = model.input.timing ?? {};
+    this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
+    const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
+    this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
+    this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
+    this.monitored = model.input.containment?.priceMonitoring !== undefined;
+    const M = (this.marketCount = model.books.length);
+    this.venueCount = model.engines.length;
     // Lists per market (and side) or venue, made once and refilled by each run.
-    const M = model.books.length;
     this.books = new Array<OrderBookV1>(M);
     this.midHistory = new Array<Float64Array>(M);
     this.pendingId = new Array<GrowableUint32>(M);
@@ -253,9 +260,6 @@ export class CascadeRun {
     const pool = this.scratch.growables;
     pool.reset();
     const timing = model.input.timing ?? {};
-    this.stepSeconds = positive(timing.stepSeconds ?? 1, 'timing.stepSeconds');
-    const duration = nonNegative(timing.durationSeconds ?? 600, 'timing.durationSeconds');
-    this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
     const defaultDelay = nonNegative(options.oracleDelaySeconds ?? timing.oracleDelaySeconds ?? 0, 'timing.oracleDelaySeconds');
     this.delaySteps = pool.int32(model.oracles.length);
     this.twapSteps = pool.int32(model.oracles.length);
@@ -280,8 +284,8 @@ export class CascadeRun {
     for (let i = 0; i < model.input.venues.length; i++) {
       this.liquidatorCost[i] = nonNegative(model.input.venues[i]!.liquidatorCostQuote ?? 0, `venues[${i}].liquidatorCostQuote`);
     }
-    const M = (this.marketCount = model.books.length);
-    const V = (this.venueCount = model.engines.length);
+    const M = this.marketCount;
+    const V = this.venueCount;
     this.adlDeferredMarket = pool.u32();
     this.adlDeferredId = pool.u32();
     this.adlDeferredGeneration = pool.u32();
@@ -294,8 +298,6 @@ export class CascadeRun {
     this.timelineTime = pool.f64();
     this.timelineLiquidationFills = pool.f64();
     this.timelineAdlFills = pool.f64();
-    this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
-    this.monitored = model.input.containment?.priceMonitoring !== undefined;
     this.fullScan = options.triggerDetection === 'full-scan';
 
     for (let mi = 0; mi < M; mi++) this.books[mi] = model.books[mi]!.doCreate();
