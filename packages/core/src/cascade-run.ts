@@ -54,14 +54,14 @@ export class CascadeRun {
   private delaySteps!: Int32Array;
   private twapSteps!: Int32Array;
   private maxDelaySteps!: number;
-  private linkLatencySteps!: Int32Array;
+  private readonly linkLatencySteps: Int32Array;
   private linkMovedBase!: Float64Array;
   private linkMovedQuote!: Float64Array;
   private depthMultiplier!: Float64Array;
   private latencySteps!: number;
   // Keepers: outage windows, cost per liquidation per venue, and what they declined or deferred.
-  private keeperOutages!: KeeperOutageWindows;
-  private liquidatorCost!: Float64Array;
+  private readonly keeperOutages: KeeperOutageWindows;
+  private readonly liquidatorCost: Float64Array;
   private keeperSkips = 0;
   /** Where {@link CascadeRun.warmPositions} leaves its sum, so the loads are not optimised away. */
   private warmSink = 0;
@@ -185,6 +185,9 @@ export class CascadeRun {
     this.steps = Math.ceil(duration / this.stepSeconds - 1e-9);
     this.stagedDisposal = model.input.containment?.stagedDisposal !== undefined;
     this.monitored = model.input.containment?.priceMonitoring !== undefined;
+    this.linkLatencySteps = Int32Array.from(model.links, (l) => Math.round(l.latencySeconds / this.stepSeconds));
+    this.keeperOutages = resolveKeeperOutages(timing.keeperOutages ?? [], model.marketIds);
+    this.liquidatorCost = Float64Array.from(model.input.venues, (v, i) => nonNegative(v.liquidatorCostQuote ?? 0, `venues[${i}].liquidatorCostQuote`));
     const M = (this.marketCount = model.books.length);
     this.venueCount = model.engines.length;
     // Lists per market (and side) or venue, made once and refilled by each run.
@@ -270,8 +273,6 @@ export class CascadeRun {
     }
     this.maxDelaySteps = 0;
     for (let i = 0; i < this.delaySteps.length; i++) this.maxDelaySteps = Math.max(this.maxDelaySteps, this.delaySteps[i]!);
-    this.linkLatencySteps = pool.int32(model.links.length);
-    for (let i = 0; i < model.links.length; i++) this.linkLatencySteps[i] = Math.round(model.links[i]!.latencySeconds / this.stepSeconds);
     this.linkMovedBase = pool.float64(model.links.length);
     this.linkMovedQuote = pool.float64(model.links.length);
     this.latencySteps = Math.round(
@@ -279,11 +280,6 @@ export class CascadeRun {
     );
     this.adlPolicy = adlPolicyOption(options.adl?.policy ?? model.input.adl?.policy, 'adl.policy');
     this.separateAdl = adlBatchingOption(options.adl?.batching ?? model.input.adl?.batching, 'adl.batching') === 'separate';
-    this.keeperOutages = resolveKeeperOutages(timing.keeperOutages ?? [], model.marketIds);
-    this.liquidatorCost = pool.float64(model.input.venues.length);
-    for (let i = 0; i < model.input.venues.length; i++) {
-      this.liquidatorCost[i] = nonNegative(model.input.venues[i]!.liquidatorCostQuote ?? 0, `venues[${i}].liquidatorCostQuote`);
-    }
     const M = this.marketCount;
     const V = this.venueCount;
     this.adlDeferredMarket = pool.u32();
