@@ -36,6 +36,11 @@ const SIZE_EPSILON = 1e-12;
 const ADL_REFRESH_SECONDS = 10;
 const ADL_REFRESH_MOVE = 0.01;
 const MAX_ROUNDS_PER_STEP = 100_000;
+/**
+ * Queued positions whose columns are read ahead at a time ({@link CascadeRun.warmPositions}): few enough that
+ * their cache lines are still in the core's L2 cache when they are liquidated (a whole step's queue is not).
+ */
+const WARM_CHUNK = 128;
 
 /**
  * One cascade run over a built model. The run mutates the shared position columns and restores them from
@@ -829,8 +834,12 @@ export class CascadeRun {
       const generations = this.pendingGeneration[mi]!;
       let head = this.pendingHead[mi]!;
       const monitored = this.monitored;
-      this.warmPositions(ids.data, head, ids.length);
+      let warmedTo = head;
       while (head < ids.length && due.data[head]! <= this.step) {
+        if (head === warmedTo) {
+          warmedTo = Math.min(ids.length, head + WARM_CHUNK);
+          this.warmPositions(ids.data, head, warmedTo);
+        }
         const outcome = this.liquidate(mi, ids.data[head]!, generations.data[head]!);
         if (outcome < 0) break; // step cap reached: the rest waits for the next step
         fills += outcome;
@@ -852,9 +861,9 @@ export class CascadeRun {
   }
 
   /**
-   * Reads the columns a liquidation needs for every queued position, in one tight loop. Queued positions lie
-   * scattered over the columns (they are in price order, not id order), so each would cost a cache miss per
-   * column when liquidated; here the loads are independent and the processor overlaps their misses.
+   * Reads the columns a liquidation needs for queued positions `from` to `to`, in one tight loop. Queued
+   * positions lie scattered over the columns (they are in price order, not id order), so each would cost a cache
+   * miss per column when liquidated; here the loads are independent and the processor overlaps their misses.
    */
   private warmPositions(ids: Uint32Array, from: number, to: number): void {
     const pos = this.m.positions;

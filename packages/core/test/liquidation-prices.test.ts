@@ -1,7 +1,8 @@
 import { createLinearBook } from '@firesale/orderbook';
 import { createGenericEngine } from '@firesale/venue-generic';
 import { describe, expect, it } from 'vitest';
-import { PositionTable, createSimulator } from '../src';
+import type { LiquidationEngineModelV1, PriceTriggerColumnsV1 } from '@firesale/spec';
+import { PositionTable, createRng, createSimulator } from '../src';
 
 describe('Simulator.liquidationPrices', () => {
   const engine = createGenericEngine({ maintenanceMarginRate: 0.01, liquidationFeeRate: 0, maxLeverage: 1e9 });
@@ -50,5 +51,82 @@ describe('Simulator.liquidationPrices', () => {
     const before = simulator.run({ shocks: [{ marketId: 'X-PERP', returnFraction: -0.2 }] });
     simulator.liquidationPrices().fill(0);
     expect(simulator.run({ shocks: [{ marketId: 'X-PERP', returnFraction: -0.2 }] })).toEqual(before);
+  });
+});
+
+describe("a venue's batch of liquidation prices (doLiquidationPrices)", () => {
+  // Two markets on two venues; positions in runs of one market and interleaved, with tiered margin so that the
+  // tier search runs, and cross accounts (one with a single position: indexed; one with two: watched).
+  const tiers = [
+    { minNotionalQuote: 0, maintenanceMarginRate: 0.005, maxLeverage: 100 },
+    { minNotionalQuote: 250, maintenanceMarginRate: 0.02, maxLeverage: 20 },
+  ];
+  const withoutBatch = (engine: LiquidationEngineModelV1): LiquidationEngineModelV1 => {
+    const { doLiquidationPrices: _unused, ...rest } = engine;
+    return rest;
+  };
+  const build = (batch: boolean, spy?: (marketId: string, from: number, to: number) => void) => {
+    const engines = [createGenericEngine({ venueId: 'a', tiers }), createGenericEngine({ venueId: 'b', maintenanceMarginRate: 0.01 })].map((engine) => {
+      if (!batch) return withoutBatch(engine);
+      return {
+        ...engine,
+        doLiquidationPrices(input: PriceTriggerColumnsV1, out: Float64Array) {
+          spy?.(input.marketId, input.from, input.to);
+          engine.doLiquidationPrices!(input, out);
+        },
+      };
+    });
+    const positions = new PositionTable(64);
+    const rng = createRng(11);
+    for (let i = 0; i < 60; i++) {
+      const market = i < 20 ? 0 : i < 40 ? 1 : i % 2;
+      const account = i === 25 ? 1 : i === 26 || i === 27 ? 2 : 0;
+      const size = 0.5 + rng.nextFloat() * 4;
+      positions.add(account, market, rng.nextFloat() < 0.5 ? 1 : -1, size, 100, (size * 100) / (2 + rng.nextFloat() * 40));
+    }
+    return createSimulator({
+      markets: [
+        { marketId: 'A-PERP', venueId: 'a', baseAsset: 'A', book: createLinearBook({ midPriceQuote: 100, depthBasePerQuote: 2 }) },
+        { marketId: 'B-PERP', venueId: 'b', baseAsset: 'B', book: createLinearBook({ midPriceQuote: 100, depthBasePerQuote: 2 }) },
+      ],
+      venues: engines.map((engine) => ({ engine, insuranceFundQuote: 1000 })),
+      accounts: [
+        { accountId: 'isolated', marginMode: 'isolated', collateral: [] },
+        { accountId: 'cross-one', marginMode: 'cross', collateral: [{ asset: 'USD', amount: 12 }] },
+        { accountId: 'cross-two', marginMode: 'cross', collateral: [{ asset: 'USD', amount: 30 }] },
+      ],
+      positions,
+    });
+  };
+  const shock = { shocks: [{ marketId: 'A-PERP', returnFraction: -0.08 }, { marketId: 'B-PERP', returnFraction: 0.06 }] };
+
+  it('gives the same prices, index and runs as one doPriceTriggers call per position', () => {
+    const batched = build(true);
+    const single = build(false);
+    expect(Array.from(batched.liquidationPrices())).toEqual(Array.from(single.liquidationPrices()));
+    const report = batched.run(shock);
+    expect(report.summary.liquidatedPositions).toBeGreaterThan(5);
+    expect(report).toEqual(single.run(shock));
+  });
+
+  it('is called with runs of indexed positions on one market, covering each exactly once', () => {
+    const calls: [string, number, number][] = [];
+    build(true, (marketId, from, to) => calls.push([marketId, from, to]));
+    const covered = new Map<number, string>();
+    for (const [marketId, from, to] of calls) {
+      expect(to).toBeGreaterThan(from);
+      for (let i = from; i < to; i++) {
+        expect(covered.has(i)).toBe(false);
+        covered.set(i, marketId);
+      }
+    }
+    // Every position but the two of the watched cross account (26 and 27), each with its own market.
+    expect([...covered.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i).filter((i) => i !== 26 && i !== 27));
+    for (const [i, marketId] of covered) expect(marketId).toBe(i < 20 ? 'A-PERP' : i < 40 ? 'B-PERP' : i % 2 === 0 ? 'A-PERP' : 'B-PERP');
+    expect(calls.slice(0, 3)).toEqual([
+      ['A-PERP', 0, 20],
+      ['B-PERP', 20, 26],
+      ['B-PERP', 28, 40],
+    ]);
   });
 });

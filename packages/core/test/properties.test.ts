@@ -206,21 +206,53 @@ describe('engine properties', () => {
   });
 });
 
+/** Ascending order of two numbers (no subtraction: the largest doubles overflow it). */
+const compare = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
+
 describe('liquidation index', () => {
   it('orders each market side by liquidation price, like a full sort', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ market: fc.integer({ min: 0, max: 2 }), long: fc.boolean(), trigger: fc.oneof(fc.double({ min: -10, max: 1e6, noNaN: true }), fc.constantFrom(0, Infinity, 42)) }), { maxLength: 400 }),
-        (rows) => {
+        fc.array(
+          fc.record({
+            // Runs of one market (as generators lay positions out) as well as interleaved markets.
+            market: fc.integer({ min: 0, max: 2 }),
+            run: fc.integer({ min: 1, max: 12 }),
+            long: fc.boolean(),
+            trigger: fc.oneof(
+              fc.double({ min: -10, max: 1e6, noNaN: true }),
+              fc.double(),
+              fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 42, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE),
+            ),
+          }),
+          { maxLength: 400 },
+        ),
+        (groups) => {
+          const rows = groups.flatMap((g, k) => Array.from({ length: k % 2 === 0 ? 1 : g.run }, () => g));
           const n = rows.length;
           const market = Uint16Array.from(rows, (r) => r.market);
           const side = Int8Array.from(rows, (r) => (r.long ? 1 : -1));
-          const trigger = Float64Array.from(rows, (r) => r.trigger);
+          const trigger = Float64Array.from(rows, (r, i) => (i % 5 === 1 ? r.trigger * (1 + i / 1000) : r.trigger));
           const indexed = Uint8Array.from(rows, (_, i) => (i % 7 === 3 ? 0 : 1));
-          // Ranges gathered position by position while triggers are computed (as the simulator does, here in reverse
-          // order) build the same index as the index's own pass.
+          // Ranges gathered position by position while triggers are computed (here in reverse order), and run by
+          // run of indexed positions on one market (as the simulator does), build the same index as its own pass.
           const gathered = new SegmentRanges(3);
           for (let i = n - 1; i >= 0; i--) if (indexed[i] === 1) gathered.add(market[i]!, side[i]!, trigger[i]!);
+          const byRuns = new SegmentRanges(3);
+          for (let i = 0; i < n; ) {
+            let end = i + 1;
+            while (end < n && indexed[end] === indexed[i] && market[end] === market[i]) end++;
+            if (indexed[i] === 1) byRuns.addRun(market[i]!, side, trigger, i, end);
+            i = end;
+          }
+          const own = SegmentRanges.scan(n, 3, market, side, trigger, indexed);
+          // (-0 and 0 are the same key: which one a range keeps depends on the order it saw them in.)
+          const keys = (a: Float64Array) => Array.from(a, (x) => x + 0);
+          for (const ranges of [gathered, byRuns]) {
+            expect(Array.from(ranges.sizes)).toEqual(Array.from(own.sizes));
+            expect(keys(ranges.lo)).toEqual(keys(own.lo));
+            expect(keys(ranges.hi)).toEqual(keys(own.hi));
+          }
           const index = LiquidationIndex.build(n, 3, market, side, trigger, indexed);
           const fromGathered = LiquidationIndex.build(n, 3, market, side, trigger, indexed, gathered);
           index.sortAll();
@@ -232,8 +264,8 @@ describe('liquidation index', () => {
               const got = Array.from(index.order.subarray(index.segmentStart[s], index.segmentEnd[s]));
               const want = rows
                 .map((r, i) => ({ r, i }))
-                .filter(({ r, i }) => indexed[i] === 1 && r.market === m && r.long === long && (long ? r.trigger > 0 && Number.isFinite(r.trigger) : Number.isFinite(r.trigger)))
-                .sort((a, b) => (long ? b.r.trigger - a.r.trigger : a.r.trigger - b.r.trigger) || a.i - b.i)
+                .filter(({ r, i }) => indexed[i] === 1 && r.market === m && r.long === long && (long ? trigger[i]! > 0 && Number.isFinite(trigger[i]) : Number.isFinite(trigger[i])))
+                .sort((a, b) => (long ? compare(trigger[b.i]!, trigger[a.i]!) : compare(trigger[a.i]!, trigger[b.i]!)) || a.i - b.i)
                 .map(({ i }) => i);
               expect(got).toEqual(want);
             }

@@ -53,6 +53,47 @@ export const enginePriceChecks: readonly Check[] = [
     },
   },
   {
+    id: 'LE-MUST-017',
+    level: 'MUST',
+    title: 'doLiquidationPrices, when present, writes for each position of a batch exactly the liquidation price doPriceTriggers gives, and nothing outside the batch',
+    run: (context) => {
+      const { engine } = context;
+      if (!engine.doLiquidationPrices) return 'no doLiquidationPrices: core calls doPriceTriggers once per position';
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...context.marketIds).chain((marketId) =>
+            fc.tuple(fc.constant(marketId), fc.array(validPositionArbitrary(context).map((p) => ({ ...p, marketId })), { minLength: 1, maxLength: 40 }), fc.nat(3), fc.nat(3)),
+          ),
+          ([marketId, positions, before, after]) => {
+            // The batch sits inside longer columns: `before` positions ahead of it, `after` behind it.
+            const n = before + positions.length + after;
+            const at = (k: number) => positions[(((k - before) % positions.length) + positions.length) % positions.length]!;
+            const columns = {
+              marketId,
+              side: Int8Array.from({ length: n }, (_, k) => at(k).side),
+              sizeBase: Float64Array.from({ length: n }, (_, k) => at(k).sizeBase),
+              entryPriceQuote: Float64Array.from({ length: n }, (_, k) => at(k).entryPriceQuote),
+              marginQuote: Float64Array.from({ length: n }, (_, k) => at(k).marginQuote),
+              from: before,
+              to: before + positions.length,
+            };
+            const out = new Float64Array(n).fill(-1);
+            engine.doLiquidationPrices!(columns, out);
+            for (let k = 0; k < n; k++) {
+              if (k < columns.from || k >= columns.to) {
+                assertCheck(out[k] === -1, `doLiquidationPrices wrote ${show(out[k])} at ${k}, outside its batch [${columns.from}, ${columns.to})`);
+                continue;
+              }
+              const want = triggersOf(engine, at(k)).liquidationPriceQuote;
+              assertCheck(Object.is(out[k], want), `${show(at(k))}: doLiquidationPrices gives ${show(out[k])}, doPriceTriggers ${show(want)}`);
+            }
+          },
+        ),
+        fcParams(context),
+      );
+    },
+  },
+  {
     id: 'LE-SHOULD-001',
     level: 'SHOULD',
     title: 'doMaintenanceMargin is non-decreasing in notional',

@@ -53,10 +53,29 @@ describe('checkLiquidationEngine on deliberately broken plugins', () => {
         base.doPriceTriggers(input, out);
         out.liquidationPriceQuote = 2 * input.entryPriceQuote - out.liquidationPriceQuote; // mirrored
       },
+      doLiquidationPrices: undefined, // so core indexes the mirrored prices
     });
     const failed = failedIds(checkLiquidationEngine(create));
     expect(failed).toContain('LE-MUST-010');
     expect(failed).toContain('LE-MUST-016'); // healthy positions liquidate on a zero shock
+    expect(failed).not.toContain('LE-MUST-017');
+  });
+
+  it('a batch of liquidation prices that differs from doPriceTriggers fails LE-MUST-017', () => {
+    const base = generic();
+    const offByOneUlp = broken({
+      doLiquidationPrices: (input: Parameters<NonNullable<LiquidationEngineModelV1['doLiquidationPrices']>>[0], out: Float64Array) => {
+        base.doLiquidationPrices!(input, out);
+        for (let i = input.from; i < input.to; i++) out[i] = out[i]! * (1 + Number.EPSILON);
+      },
+    });
+    expect(failedIds(checkLiquidationEngine(offByOneUlp))).toEqual(['LE-MUST-017']);
+    const spills = broken({
+      doLiquidationPrices: (input: Parameters<NonNullable<LiquidationEngineModelV1['doLiquidationPrices']>>[0], out: Float64Array) => {
+        base.doLiquidationPrices!({ ...input, to: Math.min(input.to + 1, input.side.length) }, out);
+      },
+    });
+    expect(failedIds(checkLiquidationEngine(spills))).toContain('LE-MUST-017');
   });
 
   it('a doValidatePosition that throws fails LE-MUST-005 (and every validation check)', () => {

@@ -6,6 +6,7 @@ import type {
   LiquidationOrderInputV1,
   LiquidationOrderV1,
   PositionCheckInputV1,
+  PriceTriggerColumnsV1,
   PriceTriggerInputV1,
   PriceTriggersV1,
   Seconds,
@@ -15,7 +16,7 @@ import type {
   VenueProblemV1,
 } from '@firesale/spec';
 import { adlScore } from './adl-score';
-import { bankruptcyPrice, liquidationPrice } from './liquidation-price';
+import { bankruptcyPrice, liquidationPrice, liquidationPrices } from './liquidation-price';
 import { maintenanceMargin, resolveMarginTiers, tierIndex, type MarginTier } from './margin-tiers';
 import { settleGeneric } from './settlement';
 
@@ -127,6 +128,10 @@ export function createGenericEngine(options: GenericEngineOptions = {}): Liquida
     doPriceTriggers(input: PriceTriggerInputV1, out: PriceTriggersV1): void {
       out.liquidationPriceQuote = liquidationPrice(tiers, input.side, input.sizeBase, input.entryPriceQuote, input.marginQuote);
       out.bankruptcyPriceQuote = bankruptcyPrice(input.side, input.sizeBase, input.entryPriceQuote, input.marginQuote);
+    },
+
+    doLiquidationPrices(input: PriceTriggerColumnsV1, out: Float64Array): void {
+      liquidationPrices(tiers, input, out);
     },
 
     doLiquidationOrder(input: LiquidationOrderInputV1, out: LiquidationOrderV1): void {

@@ -1,4 +1,4 @@
-import type { AmountBase, AmountQuote, PriceQuote, SideSign } from '@firesale/spec';
+import type { AmountBase, AmountQuote, PriceQuote, PriceTriggerColumnsV1, SideSign } from '@firesale/spec';
 import { tierIndex, type ResolvedMarginTiers } from './margin-tiers';
 
 /**
@@ -28,6 +28,14 @@ export function liquidationPrice(
   // Tested on the price first: sides arrive in random order, so a branch on the side would mispredict.
   if (price > 0 && price < Infinity) return price;
   return side === 1 ? 0 : Infinity;
+}
+
+/** {@link liquidationPrice} of positions `from` to `to` of the columns, into `out` at the same indices. */
+export function liquidationPrices(tiers: ResolvedMarginTiers, input: PriceTriggerColumnsV1, out: Float64Array): void {
+  const { side, sizeBase, entryPriceQuote, marginQuote, to } = input;
+  for (let i = input.from; i < to; i++) {
+    out[i] = liquidationPrice(tiers, side[i] as SideSign, sizeBase[i]!, entryPriceQuote[i]!, marginQuote[i]!);
+  }
 }
 
 /** Bankruptcy price: where `margin + side * size * (P - entry)` reaches zero. */

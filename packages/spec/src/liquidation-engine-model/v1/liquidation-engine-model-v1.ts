@@ -28,6 +28,13 @@ export type LiquidationEngineModelV1 = {
    * (it cannot be liquidated) gets 0; a short gets `Infinity`.
    */
   doPriceTriggers(input: PriceTriggerInputV1, out: PriceTriggersV1): void;
+  /**
+   * Optional. Writes `out[i]`, for every `i` from `input.from` up to `input.to` (exclusive), the liquidation
+   * price that {@link LiquidationEngineModelV1.doPriceTriggers} gives position `i` of the columns: the same
+   * number, bit for bit. The engine calls it, when present, to index many positions of one market at a time
+   * (no call and no object per position); without it, it calls `doPriceTriggers` once per position.
+   */
+  doLiquidationPrices?(input: PriceTriggerColumnsV1, out: Float64Array): void;
   /** Decides how a liquidatable position is closed now: size, route, price limit and fee. */
   doLiquidationOrder(input: LiquidationOrderInputV1, out: LiquidationOrderV1): void;
   /** Splits the proceeds of a close between the account, the fund, the liquidator and any shortfall. */
@@ -66,6 +73,23 @@ export type PriceTriggerInputV1 = {
   entryPriceQuote: PriceQuote;
   /** Margin backing the position: its isolated margin, or the account's collateral value in cross. */
   marginQuote: AmountQuote;
+};
+
+/**
+ * Input to {@link LiquidationEngineModelV1.doLiquidationPrices}: positions `from` to `to` (exclusive) of these
+ * columns, all on `marketId`, each margined by its `marginQuote` alone. Read it, keep nothing: the engine reuses it.
+ */
+export type PriceTriggerColumnsV1 = {
+  marketId: string;
+  /** 1 for a long, -1 for a short. */
+  side: Int8Array;
+  sizeBase: Float64Array;
+  entryPriceQuote: Float64Array;
+  marginQuote: Float64Array;
+  /** First position of the batch. */
+  from: number;
+  /** One past the last position of the batch. */
+  to: number;
 };
 
 /** Output of {@link LiquidationEngineModelV1.doPriceTriggers}. */
