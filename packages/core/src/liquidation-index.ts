@@ -136,10 +136,12 @@ export class LiquidationIndex {
       const firstShort = firstBucket[long + 1]!;
       const lastLong = Math.max(firstShort - firstLong, 1) - 1;
       const lastShort = Math.max(firstBucket[long + 2]! - firstShort, 1) - 1;
-      const slopeLong = -scale[long]!;
-      const slopeShort = scale[long + 1]!;
-      const offsetLong = -lo[long]! * scale[long]!;
-      const offsetShort = -lo[long + 1]! * scale[long + 1]!;
+      // Every coefficient finite, also for an empty side (its range is ±Infinity): the other side's mix with it
+      // would otherwise be NaN, and all its positions would land in one bucket.
+      const slopeLong = finiteOr0(-scale[long]!);
+      const slopeShort = finiteOr0(scale[long + 1]!);
+      const offsetLong = slopeLong === 0 ? 0 : finiteOr0(-lo[long]! * scale[long]!);
+      const offsetShort = slopeShort === 0 ? 0 : finiteOr0(-lo[long + 1]! * scale[long + 1]!);
       for (let k = i; k < end; k++) {
         const sd = side[k]!;
         const t = trigger[k]!;
@@ -219,6 +221,11 @@ export class SegmentRanges {
     for (let i = 0; i < count; i++) if (indexed[i] === 1) ranges.add(marketIndex[i]!, side[i]!, trigger[i]!);
     return ranges;
   }
+}
+
+/** `x`, or 0 when it is not finite. */
+function finiteOr0(x: number): number {
+  return Number.isFinite(x) ? x : 0;
 }
 
 /** `bucketOf` of a position the index leaves out. */

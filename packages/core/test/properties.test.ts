@@ -276,6 +276,23 @@ describe('liquidation index', () => {
     );
   });
 
+  it('spreads a market side over buckets also when the other side is empty (lending markets hold one side)', () => {
+    for (const side of [1, -1]) {
+      const n = 20_000;
+      const market = new Uint16Array(n);
+      const sides = new Int8Array(n).fill(side);
+      const trigger = Float64Array.from({ length: n }, (_, i) => 50 + ((i * 7919) % n) / 100);
+      const index = LiquidationIndex.build(n, 1, market, sides, trigger, new Uint8Array(n).fill(1));
+      const s = side === 1 ? 0 : 1;
+      const start = index.segmentStart[s]!;
+      expect(index.segmentEnd[s]! - start).toBe(n);
+      // Reaching the first slot orders the first bucket only, not the whole side.
+      index.sortThrough(s, start);
+      expect(index.sortedEnd[s]! - start).toBeLessThan(n / 100);
+      expect(index.orderTrigger[start]).toBe(side === 1 ? Math.max(...trigger) : Math.min(...trigger));
+    }
+  });
+
   it('sorts lazily: any prefix a walk asks for is that of a full sort, with clustered and tied prices', () => {
     fc.assert(
       fc.property(
