@@ -114,48 +114,20 @@ export class LiquidationIndex {
       firstBucket[s + 1] = firstBucket[s]! + (sizes[s] === 0 ? 0 : usable ? wanted : 1);
     }
     // Bucket b of segment s holds the keys in [lo + b / scale, lo + (b + 1) / scale). Each position's bucket is
-    // computed once and kept for the scatter (NOT_INDEXED for the positions left out). Positions are taken in runs
-    // on one market, so that each run's coefficients sit in locals: a load from a small table at an index that
-    // depends on the position (its segment) made this loop four times slower.
+    // computed once and kept for the scatter (NOT_INDEXED for the positions left out).
     const bucketEnd = new Uint32Array(firstBucket[segments]!);
     const bucketOf = new Uint32Array(count);
-    for (let i = 0; i < count; ) {
-      if (indexed[i] !== 1) {
-        bucketOf[i++] = NOT_INDEXED;
+    for (let i = 0; i < count; i++) {
+      const sd = side[i]!;
+      const t = trigger[i]!;
+      if (indexed[i] !== 1 || !reachableTrigger(sd, t)) {
+        bucketOf[i] = NOT_INDEXED;
         continue;
       }
-      const m = marketIndex[i]!;
-      let end = i + 1;
-      while (end < count && indexed[end] === 1 && marketIndex[end] === m) end++;
-      // A position's bucket within its segment is `(key - lo) * scale` = `trigger * slope + offset`, truncated
-      // and clamped; `w` is 0 for a long and 1 for a short and picks the coefficients without a branch (random
-      // sides mispredict). Rounding may move a key across a bucket edge, never out of order: the mapping is
-      // monotone, and a bucket is sorted whole when a walk reaches it.
-      const long = m * 2;
-      const firstLong = firstBucket[long]!;
-      const firstShort = firstBucket[long + 1]!;
-      const lastLong = Math.max(firstShort - firstLong, 1) - 1;
-      const lastShort = Math.max(firstBucket[long + 2]! - firstShort, 1) - 1;
-      // Every coefficient finite, also for an empty side (its range is ±Infinity): the other side's mix with it
-      // would otherwise be NaN, and all its positions would land in one bucket.
-      const slopeLong = finiteOr0(-scale[long]!);
-      const slopeShort = finiteOr0(scale[long + 1]!);
-      const offsetLong = slopeLong === 0 ? 0 : finiteOr0(-lo[long]! * scale[long]!);
-      const offsetShort = slopeShort === 0 ? 0 : finiteOr0(-lo[long + 1]! * scale[long + 1]!);
-      for (let k = i; k < end; k++) {
-        const sd = side[k]!;
-        const t = trigger[k]!;
-        if (!reachableTrigger(sd, t)) {
-          bucketOf[k] = NOT_INDEXED;
-          continue;
-        }
-        const w = (1 - sd) >> 1;
-        const within = t * (slopeLong + (slopeShort - slopeLong) * w) + (offsetLong + (offsetShort - offsetLong) * w);
-        const b = firstLong + (firstShort - firstLong) * w + (Math.min(Math.max(within, 0), lastLong + (lastShort - lastLong) * w) | 0);
-        bucketOf[k] = b;
-        bucketEnd[b]!++;
-      }
-      i = end;
+      const s = marketIndex[i]! * 2 + ((1 - sd) >> 1);
+      const b = firstBucket[s]! + Math.floor((-sd * t - lo[s]!) * scale[s]!);
+      bucketOf[i] = b;
+      bucketEnd[b]!++;
     }
     // Counts to each bucket's first slot; the scatter then moves each to one past its last.
     let slot = 0;
@@ -223,11 +195,6 @@ export class SegmentRanges {
   }
 }
 
-/** `x`, or 0 when it is not finite. */
-function finiteOr0(x: number): number {
-  return Number.isFinite(x) ? x : 0;
-}
-
 /** `bucketOf` of a position the index leaves out. */
 const NOT_INDEXED = 0xffffffff;
 
@@ -236,11 +203,13 @@ const NOT_INDEXED = 0xffffffff;
  * TLB (65,536 made the scatter three times slower); a bucket is sorted further only when a walk reaches it.
  */
 const BUCKETS = 512;
+/** A long liquidates only at a positive price; a short at any finite one. Indexed by `(side + 1) >> 1`. */
+const LOWEST_TRIGGER = new Float64Array([-Infinity, 0]);
+
 /**
  * Whether some mark price reaches a liquidation price `trigger` of a position on `side` (1 long, -1 short); the
- * index leaves the others out. A long liquidates only at a positive price, a short at any finite one. Tested on
- * the price first: prices are nearly always positive, so the test on the side (random) is rarely reached.
+ * index leaves the others out. Tested without a branch on the side (random sides mispredict).
  */
 export function reachableTrigger(side: number, trigger: number): boolean {
-  return trigger < Infinity && (trigger > 0 || (side < 0 && trigger > -Infinity));
+  return trigger > LOWEST_TRIGGER[(side + 1) >> 1]! && trigger < Infinity;
 }

@@ -217,7 +217,7 @@ describe('liquidation index', () => {
           fc.record({
             // Runs of one market (as generators lay positions out) as well as interleaved markets.
             market: fc.integer({ min: 0, max: 2 }),
-            run: fc.integer({ min: 1, max: 12 }),
+            run: fc.integer({ min: 1, max: 40 }),
             long: fc.boolean(),
             trigger: fc.oneof(
               fc.double({ min: -10, max: 1e6, noNaN: true }),
@@ -225,7 +225,7 @@ describe('liquidation index', () => {
               fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 42, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE),
             ),
           }),
-          { maxLength: 400 },
+          { maxLength: 200 },
         ),
         (groups) => {
           const rows = groups.flatMap((g, k) => Array.from({ length: k % 2 === 0 ? 1 : g.run }, () => g));
@@ -273,6 +273,36 @@ describe('liquidation index', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('orders prices spread over many buckets alike whether positions come in long runs of one market or interleaved', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ market: fc.integer({ min: 0, max: 1 }), run: fc.integer({ min: 1, max: 60 }), longShare: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (groups, seed) => {
+          let x = seed;
+          const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+          const rows = groups.flatMap((g) => Array.from({ length: g.run }, () => ({ market: g.market, long: next() < g.longShare, trigger: 90 + 20 * next() })));
+          const n = rows.length;
+          const market = Uint16Array.from(rows, (r) => r.market);
+          const side = Int8Array.from(rows, (r) => (r.long ? 1 : -1));
+          const trigger = Float64Array.from(rows, (r) => r.trigger);
+          const index = LiquidationIndex.build(n, 2, market, side, trigger, new Uint8Array(n).fill(1));
+          index.sortAll();
+          for (let s = 0; s < 4; s++) {
+            const long = s % 2 === 0;
+            const want = rows
+              .map((r, i) => ({ r, i }))
+              .filter(({ r }) => r.market === s >> 1 && r.long === long)
+              .sort((a, b) => (long ? compare(b.r.trigger, a.r.trigger) : compare(a.r.trigger, b.r.trigger)) || a.i - b.i)
+              .map(({ i }) => i);
+            expect(Array.from(index.order.subarray(index.segmentStart[s], index.segmentEnd[s]))).toEqual(want);
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
