@@ -125,7 +125,10 @@ export class LiquidationIndex {
         continue;
       }
       const s = marketIndex[i]! * 2 + ((1 - sd) >> 1);
-      const b = firstBucket[s]! + Math.floor((-sd * t - lo[s]!) * scale[s]!);
+      // Truncated (the product is never negative): in a one-bucket segment whose keys are too far apart for a double,
+      // `key - lo` can overflow to Infinity, and Infinity × 0 is NaN, which `| 0` makes bucket 0 (Math.floor kept
+      // NaN, and the position landed in another segment).
+      const b = firstBucket[s]! + (((-sd * t - lo[s]!) * scale[s]!) | 0);
       bucketOf[i] = b;
       bucketEnd[b]!++;
     }

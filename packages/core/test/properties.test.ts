@@ -272,7 +272,21 @@ describe('liquidation index', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      {
+        numRuns: 200,
+        // Found by this property: a short side from -1e292 to the largest double has a span that overflows (one
+        // bucket), and `key - lo` of its top key is Infinity; Infinity × 0 put that position in another segment.
+        examples: [
+          [
+            [
+              { market: 0, run: 1, long: false, trigger: -9.9792015476736e291 },
+              { market: 0, run: 2, long: false, trigger: Number.MAX_VALUE },
+              { market: 0, run: 1, long: false, trigger: 0 },
+              { market: 0, run: 1, long: true, trigger: 5e-324 },
+            ],
+          ],
+        ],
+      },
     );
   });
 
