@@ -77,8 +77,8 @@ export class CascadeRun {
   private separateAdl!: boolean;
   private adlPhase = false;
   private haircutOpen = false;
-  private haircutDeficit = 0;
-  private haircutNeeded = 0;
+  private haircutDeficit = Number.NaN;
+  private haircutNeeded = Number.NaN;
   private adlDeferredMarket!: GrowableUint32;
   private adlDeferredId!: GrowableUint32;
   private adlDeferredGeneration!: GrowableUint32;
@@ -146,9 +146,9 @@ export class CascadeRun {
   private assetCollateral!: Map<number, readonly AssetCollateral[]>;
 
   // Ledger (conservation of value).
-  private externalQuote = 0;
-  private liquidatorFeesQuote = 0;
-  private badDebtQuote = 0;
+  private externalQuote = Number.NaN;
+  private liquidatorFeesQuote = Number.NaN;
+  private badDebtQuote = Number.NaN;
   private ledgerStart!: number;
 
   // Records.
@@ -159,7 +159,7 @@ export class CascadeRun {
   private sequence = 0;
   private maxGeneration = 0;
   private generationCounts!: number[];
-  private liquidatedNotional = 0;
+  private liquidatedNotional = Number.NaN;
   private liquidatedPositionCount = 0;
   private fills!: FillLog;
   private containment!: ContainmentRecord[];
@@ -217,7 +217,9 @@ export class CascadeRun {
   begin(options: RunOptions): this {
     const model = this.m;
     // The counters are also set where they are declared: a field that holds undefined before its first float
-    // would box every float stored in it.
+    // would box every float stored in it. Amounts in quote are declared NaN (a float): declared 0, the first
+    // fractional bad debt of a Monte Carlo run (~550,000 paths into a million) changed the object's field layout,
+    // and every method optimised for the old one was thrown away and compiled again.
     this.keeperSkips = 0;
     this.warmSink = 0;
     this.adlPhase = false;
