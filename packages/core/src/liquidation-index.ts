@@ -150,8 +150,8 @@ export class LiquidationIndex {
 
 /**
  * Per segment of a {@link LiquidationIndex} (market × side), how many positions it takes and their lowest and
- * highest key (`-side × trigger`). Gathered one position at a time ({@link SegmentRanges.add}) by whoever computes
- * the triggers, or in a pass of its own ({@link SegmentRanges.scan}).
+ * highest key (`-side × trigger`). Gathered run by run ({@link SegmentRanges.addRun}) by whoever computes the
+ * triggers, or in a pass of its own ({@link SegmentRanges.scan}).
  */
 export class SegmentRanges {
   readonly sizes: Uint32Array;
@@ -164,17 +164,10 @@ export class SegmentRanges {
     this.hi = new Float64Array(marketCount * 2).fill(-Infinity);
   }
 
-  /** Counts an indexed position, unless its trigger can never be reached (then the index leaves it out too). */
-  add(market: number, side: number, trigger: number): void {
-    if (!reachableTrigger(side, trigger)) return;
-    const key = -side * trigger;
-    const s = market * 2 + ((1 - side) >> 1);
-    this.sizes[s]!++;
-    if (key < this.lo[s]!) this.lo[s] = key;
-    if (key > this.hi[s]!) this.hi[s] = key;
-  }
-
-  /** Counts positions `from` to `to` (exclusive), all indexed and on `market`, as {@link SegmentRanges.add} would. */
+  /**
+   * Counts positions `from` to `to` (exclusive), all indexed and on `market`, except those whose trigger can never
+   * be reached (the index leaves them out too).
+   */
   addRun(market: number, side: Int8Array, trigger: Float64Array, from: number, to: number): void {
     const { sizes, lo, hi } = this;
     const long = market * 2;
@@ -193,9 +186,28 @@ export class SegmentRanges {
   /** The ranges of the positions that `indexed[i] === 1` marks, in one pass. */
   static scan(count: number, marketCount: number, marketIndex: Uint16Array, side: Int8Array, trigger: Float64Array, indexed: Uint8Array): SegmentRanges {
     const ranges = new SegmentRanges(marketCount);
-    for (let i = 0; i < count; i++) if (indexed[i] === 1) ranges.add(marketIndex[i]!, side[i]!, trigger[i]!);
+    for (let i = 0; i < count; ) {
+      if (indexed[i] !== 1) {
+        i++;
+        continue;
+      }
+      const end = indexedRunEnd(indexed, marketIndex, i, count);
+      ranges.addRun(marketIndex[i]!, side, trigger, i, end);
+      i = end;
+    }
     return ranges;
   }
+}
+
+/**
+ * One past the last position of the run that starts at the indexed position `from`: the positions after it that are
+ * indexed too and on the same market, up to `limit` (exclusive).
+ */
+function indexedRunEnd(indexed: Uint8Array, marketIndex: Uint16Array, from: number, limit: number): number {
+  const market = marketIndex[from]!;
+  let end = from + 1;
+  while (end < limit && indexed[end] === 1 && marketIndex[end] === market) end++;
+  return end;
 }
 
 /** `bucketOf` of a position the index leaves out. */

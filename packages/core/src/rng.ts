@@ -40,14 +40,14 @@ class Xoshiro128 implements Rng {
   }
 
   private nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
+    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
     const t = this.b << 9;
     this.c ^= this.a;
     this.d ^= this.b;
     this.b ^= this.c;
     this.a ^= this.d;
     this.c ^= t;
-    this.d = (this.d << 11) | (this.d >>> 21);
+    this.d = rotl(this.d, 11);
     return result;
   }
 
@@ -78,6 +78,7 @@ function splitmix(seed: number, k: number): number {
   return z ^ (z >>> 16);
 }
 
+/** `x` rotated left by `k` bits, as a signed 32-bit integer. */
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }

@@ -1,4 +1,4 @@
-import type { LiquidationEngineModelV1, OrderBookModelV1, PriceTriggerColumnsV1, PriceTriggerInputV1, PriceTriggersV1, SideSign } from '@firesale/spec';
+import type { LiquidationEngineModelV1, OrderBookModelV1, PriceTriggerColumnsV1, SideSign } from '@firesale/spec';
 import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { GrowablePool } from './growable';
@@ -182,8 +182,9 @@ function buildModel(input: SimulatorInput) {
     }
   }
 
+  const scratch = createRunScratch(n, accountCount);
   const ranges = new SegmentRanges(input.markets.length);
-  const trigger = computeTriggers(positions, indexed, engines, marketVenue, venueMarketIds, ranges);
+  const trigger = computeTriggers(positions, indexed, engines, marketVenue, venueMarketIds, scratch.io, ranges);
   const index = LiquidationIndex.build(n, input.markets.length, positions.marketIndex, positions.side, trigger, indexed, ranges);
 
   // Watched accounts: their positions (CSR) and, per market, the accounts to re-check when it moves.
@@ -206,7 +207,7 @@ function buildModel(input: SimulatorInput) {
 
   return {
     input,
-    scratch: createRunScratch(n, accountCount),
+    scratch,
     oracles,
     withdrawal,
     links,
@@ -232,7 +233,8 @@ function buildModel(input: SimulatorInput) {
 
 /**
  * Each indexed position's liquidation price from its venue's plugin, read column by column (no per-position
- * objects), counted into the index's segment `ranges` as it goes. Runs of indexed positions on one market go to
+ * objects: the per-position call gets the simulator's `io` objects), counted into the index's segment `ranges` as
+ * it goes. Runs of indexed positions on one market go to
  * the venue's `doLiquidationPrices` in batches, when it has one (each batch's prices are counted while they are
  * still in the CPU cache); otherwise each position goes to `doPriceTriggers`. A small function of its own, so
  * that the JIT optimises this loop whatever else the build does.
@@ -243,14 +245,14 @@ function computeTriggers(
   engines: readonly LiquidationEngineModelV1[],
   marketVenue: Uint16Array,
   venueMarketIds: readonly string[],
+  io: PluginIo,
   ranges: SegmentRanges,
 ): Float64Array {
   const n = positions.count;
   const trigger = new Float64Array(n);
   const { marketIndex, side, sizeBase, entryPriceQuote, marginQuote } = positions;
   const columns: PriceTriggerColumnsV1 = { marketId: '', side, sizeBase, entryPriceQuote, marginQuote, from: 0, to: 0 };
-  const triggerIn: PriceTriggerInputV1 = { marketId: '', side: 1, sizeBase: 0, entryPriceQuote: 0, marginQuote: 0 };
-  const triggerOut: PriceTriggersV1 = { liquidationPriceQuote: 0, bankruptcyPriceQuote: 0 };
+  const { triggerIn, triggerOut } = io;
   let i = 0;
   while (i < n) {
     if (indexed[i] !== 1) {
@@ -258,6 +260,8 @@ function computeTriggers(
       continue;
     }
     const m = marketIndex[i]!;
+    // The run as `indexedRunEnd` (liquidation-index.ts) finds it, written out: calling it here made the build ~13 ms
+    // slower per million positions (measured).
     const limit = Math.min(n, i + TRIGGER_BATCH);
     let end = i + 1;
     while (end < limit && indexed[end] === 1 && marketIndex[end] === m) end++;

@@ -237,7 +237,7 @@ describe('liquidation index', () => {
           // Ranges gathered position by position while triggers are computed (here in reverse order), and run by
           // run of indexed positions on one market (as the simulator does), build the same index as its own pass.
           const gathered = new SegmentRanges(3);
-          for (let i = n - 1; i >= 0; i--) if (indexed[i] === 1) gathered.add(market[i]!, side[i]!, trigger[i]!);
+          for (let i = n - 1; i >= 0; i--) if (indexed[i] === 1) gathered.addRun(market[i]!, side, trigger, i, i + 1);
           const byRuns = new SegmentRanges(3);
           for (let i = 0; i < n; ) {
             let end = i + 1;
