@@ -65,9 +65,10 @@ export const enginePriceChecks: readonly Check[] = [
             fc.tuple(fc.constant(marketId), fc.array(validPositionArbitrary(context).map((p) => ({ ...p, marketId })), { minLength: 1, maxLength: 40 }), fc.nat(3), fc.nat(3)),
           ),
           ([marketId, positions, before, after]) => {
-            // The batch sits inside longer columns: `before` positions ahead of it, `after` behind it.
+            // The batch sits inside longer columns: `before` positions ahead of it, `after` behind it (copies of its
+            // first and last).
             const n = before + positions.length + after;
-            const at = (k: number) => positions[(((k - before) % positions.length) + positions.length) % positions.length]!;
+            const at = (k: number) => positions[Math.min(Math.max(k - before, 0), positions.length - 1)]!;
             const columns = {
               marketId,
               side: Int8Array.from({ length: n }, (_, k) => at(k).side),
