@@ -1124,7 +1124,10 @@ export class CascadeRun {
     return value;
   }
 
-  /** Market route: sells (or buys) into the book, settles, and runs the loss waterfall. Returns base closed. */
+  /**
+   * Market route: sells (or buys) into the book, settles, and runs the loss waterfall. Returns the base closed
+   * (`this.fill.filledBase` when something traded, else 0).
+   */
   private closeInBook(mi: number, id: number, closeBase: number, order: LiquidationOrderV1, generation: number): number {
     const pos = this.m.positions;
     const side = pos.side[id] as SideSign;
@@ -1143,22 +1146,27 @@ export class CascadeRun {
         positionId: id, filledBase: fill.filledBase, averagePriceQuote: fill.averagePriceQuote, priceAfterQuote: fill.priceAfterQuote,
       });
     }
-    this.settle(mi, id, fill.filledBase, fill.averagePriceQuote, order.feeRate, generation, ROUTE_MARKET);
+    this.prepareSettlement(id, fill.filledBase, fill.averagePriceQuote, order.feeRate);
+    this.settle(mi, id, generation, ROUTE_MARKET);
     return fill.filledBase;
   }
 
   /**
-   * Closes `closedBase` of a position at `fillPrice` and moves every amount: the venue splits margin plus PnL
-   * into fee, return and shortfall; the counterparties (book) take the PnL; the fund takes fees and pays the
-   * shortfall while it can; the rest is bad debt.
+   * Closes the part of a position that {@link prepareSettlement} described (base closed, fill price, fee rate)
+   * and moves every amount: the venue splits margin plus PnL into fee, return and shortfall; the counterparties
+   * (book) take the PnL; the fund takes fees and pays the shortfall while it can; the rest is bad debt. The
+   * amounts come through `this.settleIn` rather than as arguments: V8 allocates a heap number for every
+   * fractional argument of a call it does not inline, and this runs once per liquidation.
    */
-  private settle(mi: number, id: number, closedBase: number, fillPrice: number, feeRate: number, generation: number, route: number): void {
+  private settle(mi: number, id: number, generation: number, route: number): void {
     const pos = this.m.positions;
     const a = pos.accountIndex[id]!;
     const v = this.m.marketVenue[mi]!;
     const side = pos.side[id] as SideSign;
     const watched = this.m.watchedAccount[a] === 1;
-    const settleIn = this.prepareSettlement(id, closedBase, fillPrice, feeRate);
+    const settleIn = this.settleIn;
+    const closedBase = settleIn.closedBase;
+    const fillPrice = settleIn.fillPriceQuote;
     const out = this.settleOut;
     this.m.engines[v]!.doSettle(settleIn, out);
     const pnl = side * closedBase * (fillPrice - pos.entryPriceQuote[id]!);
@@ -1184,7 +1192,7 @@ export class CascadeRun {
     } else {
       this.cash[a]! += out.returnedToAccountQuote;
     }
-    this.recordLiquidation(mi, id, closedBase, fillPrice, generation, route, out.feeToFundQuote, out.shortfallQuote);
+    this.recordLiquidation(mi, id, generation, route);
     if (shortfall > 0) this.coverShortfall(mi, id, shortfall);
   }
 
@@ -1398,7 +1406,8 @@ export class CascadeRun {
     if (pos.sizeBase[c] === 0) this.closePosition(c);
     const profitGivenUp = cSide * q * (this.mark[mi]! - price);
     this.recordAdl(mi, id, c, q, price, profitGivenUp);
-    this.settle(mi, id, q, price, 0, generation, ROUTE_ADL);
+    this.prepareSettlement(id, q, price, 0);
+    this.settle(mi, id, generation, ROUTE_ADL);
   }
 
   /**
@@ -1527,7 +1536,15 @@ export class CascadeRun {
     if (before === 0) this.nextDisposalTime[mi] = this.time;
     this.networkBase[mi] = after;
     this.recordContainment(mi, 'network-takeover', { positionId: id, sizeBase: closeBase, priceQuote: mark });
-    this.recordLiquidation(mi, id, closeBase, mark, generation, route, Math.max(equity, 0), Math.max(-equity, 0));
+    // The take-over as a settlement at the mark: the equity goes to the fund, nothing returns to the account.
+    this.settleIn.closedBase = closeBase;
+    this.settleIn.fillPriceQuote = mark;
+    const out = this.settleOut;
+    out.feeToFundQuote = Math.max(equity, 0);
+    out.feeToLiquidatorQuote = 0;
+    out.returnedToAccountQuote = 0;
+    out.shortfallQuote = Math.max(-equity, 0);
+    this.recordLiquidation(mi, id, generation, route);
     if (equity < 0) this.coverShortfall(mi, id, -equity);
     return closeBase;
   }
@@ -1609,7 +1626,12 @@ export class CascadeRun {
 
   // ---- records --------------------------------------------------------------------------------------------
 
-  private recordLiquidation(mi: number, id: number, closedBase: number, price: number, generation: number, route: number, feeToFund: number, shortfall: number): void {
+  /** Records the close the last settlement describes (`this.settleIn`, `this.settleOut`; see {@link settle}). */
+  private recordLiquidation(mi: number, id: number, generation: number, route: number): void {
+    const closedBase = this.settleIn.closedBase;
+    const price = this.settleIn.fillPriceQuote;
+    const feeToFund = this.settleOut.feeToFundQuote;
+    const shortfall = this.settleOut.shortfallQuote;
     const notional = closedBase * price;
     this.stepLiquidated[mi]! += notional;
     this.liquidatedNotional += notional;
@@ -1621,7 +1643,7 @@ export class CascadeRun {
     while (this.generationCounts.length < generation) this.generationCounts.push(0);
     this.generationCounts[generation - 1]!++;
     const pos = this.m.positions;
-    this.fills.addLiquidation(this.time, id, mi, pos.accountIndex[id]!, pos.side[id] === 1, route, generation, closedBase, price, feeToFund, shortfall);
+    this.fills.addLiquidation(this.time, id, mi, pos.accountIndex[id]!, pos.side[id] === 1, route, generation, this.settleIn, this.settleOut);
     if (route !== ROUTE_ADL) this.stepLiquidationFills++;
     if (this.wants['position-liquidated']) {
       this.emit({

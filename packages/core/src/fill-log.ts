@@ -1,4 +1,4 @@
-import type { AdlPolicyV1 } from '@firesale/spec';
+import type { AdlPolicyV1, SettlementInputV1, SettlementV1 } from '@firesale/spec';
 import type { GrowableFloat64, GrowablePool, GrowableUint32 } from './growable';
 import type { AdlActionRecord, AdlRecord, FillColumns, LiquidationRecord } from './report';
 
@@ -90,7 +90,8 @@ export class FillLog {
     return this.adlTime.length;
   }
 
-  addLiquidation(time: number, id: number, mi: number, account: number, long: boolean, route: number, generation: number, closedBase: number, price: number, feeToFund: number, shortfall: number): void {
+  /** Appends one liquidation: the close `settled` describes and the amounts `split` gives (base, fill price, fee, shortfall). */
+  addLiquidation(time: number, id: number, mi: number, account: number, long: boolean, route: number, generation: number, settled: SettlementInputV1, split: SettlementV1): void {
     this.liqTime.push(time);
     this.liqPosition.push(id);
     this.liqMarket.push(mi);
@@ -98,10 +99,10 @@ export class FillLog {
     this.liqLong.push(long ? 1 : 0);
     this.liqRoute.push(route);
     this.liqGeneration.push(generation);
-    this.liqClosedBase.push(closedBase);
-    this.liqPrice.push(price);
-    this.liqFee.push(feeToFund);
-    this.liqShortfall.push(shortfall);
+    this.liqClosedBase.push(settled.closedBase);
+    this.liqPrice.push(settled.fillPriceQuote);
+    this.liqFee.push(split.feeToFundQuote);
+    this.liqShortfall.push(split.shortfallQuote);
   }
 
   addAdl(time: number, mi: number, id: number, counterparty: number, counterpartyAccount: number, sizeBase: number, price: number, profitGivenUp: number): void {

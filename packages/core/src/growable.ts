@@ -6,12 +6,14 @@ export class GrowableFloat64 {
     this.data = new Float64Array(Math.max(capacity, 4));
   }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.grow();
     this.data[this.length++] = value;
+  }
+  // Out of line, so that `push` stays small enough for V8 to inline wherever it is called.
+  private grow(): void {
+    const next = new Float64Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
   }
   /** A copy of the used part (a plain loop: no view or iterator objects, for a report built per Monte Carlo path). */
   toArray(): number[] {
@@ -38,12 +40,13 @@ export class GrowableUint32 {
     this.data = new Uint32Array(Math.max(capacity, 4));
   }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.grow();
     this.data[this.length++] = value;
+  }
+  private grow(): void {
+    const next = new Uint32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
   }
 }
 

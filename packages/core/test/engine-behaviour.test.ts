@@ -1,4 +1,4 @@
-import type { CascadeEventV1 } from '@firesale/spec';
+import type { CascadeEventV1, LiquidationEngineModelV1 } from '@firesale/spec';
 import { describe, expect, it } from 'vitest';
 import { isFiresaleError } from '../src';
 import { linearMarket } from './helpers';
@@ -129,6 +129,33 @@ describe('cascade engine', () => {
     expect(orders.length).toBeGreaterThan(1);
     for (let i = 1; i < orders.length; i++) expect(orders[i]!.timeSeconds - orders[i - 1]!.timeSeconds).toBeGreaterThanOrEqual(10);
     expect(Number(orders[orders.length - 1]!.detail.remainingBase)).toBe(0);
+  });
+
+  it('reports a take-over as a close at the mark whose equity goes to the fund, nothing back to the account', () => {
+    // Small positions close through the book (their events return margin to the account); the venue takes the large
+    // ones over. Each take-over event states its own amounts, not those of the last close through the book.
+    const longs = Array.from({ length: 20 }, (_, k) => ({ trigger: 99 - k * 0.05, sizeBase: k % 2 === 0 ? 1 : 5 }));
+    const backstopLarge = (generic: LiquidationEngineModelV1): LiquidationEngineModelV1 => ({
+      ...generic,
+      doLiquidationOrder(input, out) {
+        generic.doLiquidationOrder(input, out);
+        if (input.sizeBase > 2) out.route = 'backstop';
+      },
+    });
+    const events: CascadeEventV1[] = [];
+    const report = linearMarket({ p0: 100, depthBasePerQuote: 100, longs, engine: backstopLarge, venue: { maintenanceMarginRate: 0.005, liquidationFeeRate: 0.001 } })
+      .run({ ...drop(0.006), checkInvariants: true, onEvent: (e) => events.push(e) });
+    const liquidated = events.filter((e) => e.type === 'position-liquidated');
+    const takeovers = liquidated.filter((e) => e.route === 'backstop');
+    expect(takeovers.length).toBeGreaterThan(0);
+    expect(liquidated.some((e) => e.route === 'market' && e.returnedToAccountQuote > 0)).toBe(true);
+    for (const e of takeovers) {
+      const record = report.liquidations.find((l) => l.positionId === e.positionId && l.route === 'backstop')!;
+      expect(e.returnedToAccountQuote).toBe(0);
+      expect(e.fillPriceQuote).toBe(record.fillPriceQuote);
+      expect(e.feeToFundQuote).toBe(record.feeToFundQuote);
+      expect(e.shortfallQuote).toBe(record.shortfallQuote);
+    }
   });
 
   it('delays the cascade with an oracle delay and liquidator latency', () => {

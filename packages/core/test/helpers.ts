@@ -1,4 +1,5 @@
 import { createLinearBook } from '@firesale/orderbook';
+import type { LiquidationEngineModelV1 } from '@firesale/spec';
 import { createGenericEngine, type GenericEngineOptions } from '@firesale/venue-generic';
 import { PositionTable, createSimulator, type AccountInput, type ContainmentInput, type TimingInput } from '../src';
 
@@ -19,7 +20,10 @@ export function linearMarket(options: {
   containment?: ContainmentInput;
   halfLifeSeconds?: number;
   shorts?: readonly { entry: number; sizeBase: number; marginQuote: number }[];
+  /** Changes the generic venue's engine (to route some orders differently, say). */
+  engine?: (generic: LiquidationEngineModelV1) => LiquidationEngineModelV1;
 }) {
+  const generic = createGenericEngine({ maintenanceMarginRate: 0, liquidationFeeRate: 0, maxLeverage: 1e9, ...options.venue });
   const positions = new PositionTable(options.longs.length + 16);
   const accounts: AccountInput[] = [];
   options.longs.forEach((l, i) => {
@@ -45,7 +49,7 @@ export function linearMarket(options: {
     ],
     venues: [
       {
-        engine: createGenericEngine({ maintenanceMarginRate: 0, liquidationFeeRate: 0, maxLeverage: 1e9, ...options.venue }),
+        engine: options.engine ? options.engine(generic) : generic,
         insuranceFundQuote: options.insuranceFundQuote ?? 0,
       },
     ],

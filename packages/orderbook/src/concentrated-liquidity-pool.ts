@@ -9,7 +9,7 @@ import type {
   PriceQuote,
   Seconds,
 } from '@firesale/spec';
-import { requireNonNegativeFinite, requirePositiveArgument, requirePositiveFinite, requireTimeNotBefore } from './option-checks';
+import { requireNonNegativeFinite, requirePositiveArgument, requirePositiveFinite, timeBeforeError } from './option-checks';
 
 /** One liquidity position of a concentrated-liquidity pool: liquidity `L` active while the price is in its range. */
 export type ConcentratedLiquidityRange = {
@@ -63,8 +63,9 @@ class ConcentratedLiquidityPool implements OrderBookV1 {
   private readonly bounds: Float64Array;
   private readonly baseLiquidity: Float64Array;
   private readonly liquidity: Float64Array;
-  private sqrtPrice: number;
-  private ref: number;
+  // Numbers start as doubles (NaN until the constructor sets them): V8 then keeps them unboxed, updated in place.
+  private sqrtPrice = Number.NaN;
+  private ref = Number.NaN;
   private lastTime = Number.NEGATIVE_INFINITY;
   private readonly keep: number;
   /** Written by {@link walk}: quote paid or received along the curve, and base left unfilled (after the fee). */
@@ -132,7 +133,7 @@ class ConcentratedLiquidityPool implements OrderBookV1 {
 
   /** A pool does not recover on its own; only checks that time does not go backwards. */
   doAdvance(timeSeconds: Seconds): void {
-    requireTimeNotBefore(timeSeconds, this.lastTime, 'pool');
+    if (!(timeSeconds >= this.lastTime)) throw timeBeforeError(timeSeconds, this.lastTime, 'pool');
     this.lastTime = timeSeconds;
   }
 

@@ -9,7 +9,7 @@ import type {
   PriceQuote,
   Seconds,
 } from '@firesale/spec';
-import { DEFAULT_MIN_PRICE_FRACTION, requireNonNegativeFinite, requirePositiveArgument, requirePositiveFinite, requireTimeNotBefore } from './option-checks';
+import { DEFAULT_MIN_PRICE_FRACTION, requireNonNegativeFinite, requirePositiveArgument, requirePositiveFinite, timeBeforeError } from './option-checks';
 
 /** Options of {@link createConstantProductPool}. */
 export type ConstantProductPoolOptions = {
@@ -53,9 +53,10 @@ type PoolSetup = {
  */
 class ConstantProductPool implements OrderBookV1 {
   private readonly baseLiquidity: number;
-  private liquidity: number;
-  private baseReserve: number;
-  private ref: number;
+  // Numbers start as doubles (NaN until the constructor sets them): V8 then keeps them unboxed, updated in place.
+  private liquidity = Number.NaN;
+  private baseReserve = Number.NaN;
+  private ref = Number.NaN;
   private lastTime = Number.NEGATIVE_INFINITY;
   private readonly keep: number;
   private readonly minBaseReserveFactor: number;
@@ -110,7 +111,7 @@ class ConstantProductPool implements OrderBookV1 {
 
   /** A pool does not recover on its own; only checks that time does not go backwards. */
   doAdvance(timeSeconds: Seconds): void {
-    requireTimeNotBefore(timeSeconds, this.lastTime, 'pool');
+    if (!(timeSeconds >= this.lastTime)) throw timeBeforeError(timeSeconds, this.lastTime, 'pool');
     this.lastTime = timeSeconds;
   }
 

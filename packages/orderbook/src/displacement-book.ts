@@ -1,4 +1,4 @@
-import { requirePositiveArgument, requireTimeNotBefore } from './option-checks';
+import { requirePositiveArgument, timeBeforeError } from './option-checks';
 import type {
   AmountBase,
   Fraction,
@@ -59,7 +59,8 @@ export type DisplacementModelSetup = {
  * bounded side, is not filled (`exhausted`).
  */
 export class DisplacementBook implements OrderBookV1 {
-  private ref: number;
+  // Numbers start as doubles (NaN until the constructor sets them): V8 then keeps them unboxed, updated in place.
+  private ref = Number.NaN;
   private consumed = 0;
   private multiplier = 1;
   private lastTime = Number.NEGATIVE_INFINITY;
@@ -67,16 +68,14 @@ export class DisplacementBook implements OrderBookV1 {
   private readonly ask: DisplacementShape;
   private readonly rate: number;
   private readonly floor: number;
-  // The last mid computed and the state it was computed for: a cascade prices many orders in one step, each
-  // starting where the last one left the book, so the mid before an order is usually the mid after the previous one.
-  private midMemoVolume = Number.NaN;
-  private midMemoRef = Number.NaN;
-  private midMemoMultiplier = Number.NaN;
-  private midMemo = Number.NaN;
-  // The sell bound depends only on the reference, the floor and the multiplier.
-  private sellBoundRef = Number.NaN;
-  private sellBoundMultiplier = Number.NaN;
-  private sellBoundMemo = Number.NaN;
+  // Kept current whenever the reference, the multiplier or the consumed volume changes (a cascade prices many
+  // orders between those changes): the mid at `consumed`, and the largest signed consumed volume a sell may reach
+  // (the floor or the end of the bid side).
+  private mid = Number.NaN;
+  private sellLimit = Number.NaN;
+  // The signed consumed volume after the order `fill` last priced (returned through a field: a number returned
+  // from a call V8 does not inline is allocated on the heap).
+  private filledTo = Number.NaN;
 
   constructor(setup: DisplacementModelSetup) {
     this.ref = setup.initialMidPriceQuote;
@@ -84,6 +83,7 @@ export class DisplacementBook implements OrderBookV1 {
     this.ask = setup.shapes.ask;
     this.rate = setup.ratePerSecond;
     this.floor = setup.minPriceQuote;
+    this.refresh();
   }
 
   /** The signed consumed volume `V` in base (sells positive), at the last update. */
@@ -92,7 +92,7 @@ export class DisplacementBook implements OrderBookV1 {
   }
 
   midPriceQuote(): PriceQuote {
-    return this.midAt(this.consumed);
+    return this.mid;
   }
 
   referencePriceQuote(): PriceQuote {
@@ -102,6 +102,7 @@ export class DisplacementBook implements OrderBookV1 {
   doSetReferencePrice(priceQuote: PriceQuote): void {
     requirePositiveArgument(priceQuote, 'doSetReferencePrice', 'priceQuote');
     this.ref = priceQuote;
+    this.refresh();
   }
 
   depthToPriceBase(side: OrderSide, limitPriceQuote: PriceQuote): AmountBase {
@@ -113,10 +114,10 @@ export class DisplacementBook implements OrderBookV1 {
         ? m * this.bid.consumedBase(ref - limitPriceQuote)
         : -m * this.ask.consumedBase(limitPriceQuote - ref);
     if (side === 'sell') {
-      const to = Math.min(atLimit, this.sellBound());
+      const to = Math.min(atLimit, this.sellLimit);
       return to > this.consumed ? to - this.consumed : 0;
     }
-    const to = Math.max(atLimit, this.buyBound());
+    const to = Math.max(atLimit, this.buyLimit());
     return to < this.consumed ? this.consumed - to : 0;
   }
 
@@ -126,49 +127,49 @@ export class DisplacementBook implements OrderBookV1 {
 
   doExecute(side: OrderSide, sizeBase: AmountBase, timeSeconds: Seconds, out: OrderBookFillV1): void {
     this.doAdvance(timeSeconds);
-    this.consumed = this.fill(side, sizeBase, out);
+    this.fill(side, sizeBase, out);
+    this.consumed = this.filledTo;
+    this.mid = out.priceAfterQuote;
   }
 
   doAdvance(timeSeconds: Seconds): void {
-    requireTimeNotBefore(timeSeconds, this.lastTime, 'book');
-    if (this.consumed !== 0 && this.rate > 0 && timeSeconds !== this.lastTime) {
-      this.consumed *= Math.exp(-this.rate * (timeSeconds - this.lastTime));
-    }
+    if (!(timeSeconds >= this.lastTime)) throw timeBeforeError(timeSeconds, this.lastTime, 'book');
+    if (this.consumed !== 0 && this.rate > 0 && timeSeconds !== this.lastTime) this.decay(timeSeconds - this.lastTime);
     this.lastTime = timeSeconds;
+  }
+
+  /** Resilience: the consumed volume decays over `elapsedSeconds` (once per step in a cascade, kept out of line). */
+  private decay(elapsedSeconds: Seconds): void {
+    this.consumed *= Math.exp(-this.rate * elapsedSeconds);
+    this.mid = this.midAt(this.consumed);
   }
 
   doSetDepthMultiplier(multiplier: Fraction): void {
     requirePositiveArgument(multiplier, 'doSetDepthMultiplier', 'multiplier');
     this.multiplier = multiplier;
+    this.refresh();
+  }
+
+  /** Recomputes the mid and the sell limit after the reference or the multiplier changed. */
+  private refresh(): void {
+    const m = this.multiplier;
+    this.mid = this.midAt(this.consumed);
+    this.sellLimit =
+      this.ref > this.floor
+        ? Math.min(m * this.bid.consumedBase(this.ref - this.floor), m * this.bid.capacityBase)
+        : -m * this.ask.consumedBase(this.floor - this.ref);
   }
 
   /** The mid at signed consumed volume `v`, never below the floor. */
   private midAt(v: number): number {
-    if (v === this.midMemoVolume && this.ref === this.midMemoRef && this.multiplier === this.midMemoMultiplier) return this.midMemo;
     let price = this.ref;
     if (v > 0) price -= this.bid.displacementQuote(v / this.multiplier);
     else if (v < 0) price += this.ask.displacementQuote(-v / this.multiplier);
-    const mid = price > this.floor ? price : this.floor;
-    this.midMemoVolume = v;
-    this.midMemoRef = this.ref;
-    this.midMemoMultiplier = this.multiplier;
-    this.midMemo = mid;
-    return mid;
-  }
-
-  /** The largest signed consumed volume a sell may reach: the floor or the end of the bid side. */
-  private sellBound(): number {
-    const m = this.multiplier;
-    if (this.ref === this.sellBoundRef && m === this.sellBoundMultiplier) return this.sellBoundMemo;
-    const bound = this.ref > this.floor ? Math.min(m * this.bid.consumedBase(this.ref - this.floor), m * this.bid.capacityBase) : -m * this.ask.consumedBase(this.floor - this.ref);
-    this.sellBoundRef = this.ref;
-    this.sellBoundMultiplier = m;
-    this.sellBoundMemo = bound;
-    return bound;
+    return price > this.floor ? price : this.floor;
   }
 
   /** The smallest signed consumed volume a buy may reach: the end of the ask side. */
-  private buyBound(): number {
+  private buyLimit(): number {
     return -this.multiplier * this.ask.capacityBase;
   }
 
@@ -182,44 +183,33 @@ export class DisplacementBook implements OrderBookV1 {
     return this.ref * (hi - lo) + displaced;
   }
 
-  /** Prices a market order against the current state, writes `out`, and returns the consumed volume after it. */
-  private fill(side: OrderSide, sizeBase: AmountBase, out: OrderBookFillV1): number {
-    if (!(sizeBase >= 0) || sizeBase === Number.POSITIVE_INFINITY) {
-      throw new RangeError(`${side}: sizeBase ${String(sizeBase)} is not a non-negative finite number`);
-    }
+  /** Prices a market order against the current state: writes `out`, and the consumed volume after it to `filledTo`. */
+  private fill(side: OrderSide, sizeBase: AmountBase, out: OrderBookFillV1): void {
+    if (!(sizeBase >= 0) || sizeBase === Number.POSITIVE_INFINITY) throw invalidSize(side, sizeBase);
+    const sell = side === 'sell';
     const from = this.consumed;
-    const before = this.midAt(from);
-    let to: number;
+    const before = this.mid;
+    let to = sell ? from + sizeBase : from - sizeBase;
     let exhausted = false;
-    if (side === 'sell') {
-      to = from + sizeBase;
-      const bound = this.sellBound();
-      if (to > bound) {
-        to = bound > from ? bound : from;
-        exhausted = true;
-      }
-    } else {
-      to = from - sizeBase;
-      const bound = this.buyBound();
-      if (to < bound) {
-        to = bound < from ? bound : from;
-        exhausted = true;
-      }
+    if (sell ? to > this.sellLimit : to < this.buyLimit()) {
+      const bound = sell ? this.sellLimit : this.buyLimit();
+      to = (sell ? bound > from : bound < from) ? bound : from;
+      exhausted = true;
     }
-    // Report the size asked when it all traded (`to - from` can differ from it in the last bit).
-    const filled = exhausted ? (side === 'sell' ? to - from : from - to) : sizeBase;
+    // Width of the interval actually integrated: `to - from` carries the rounding of `from ± sizeBase`.
+    const width = sell ? to - from : from - to;
+    // Report the size asked when it all traded (`width` can differ from it in the last bit).
+    const filled = exhausted ? width : sizeBase;
     const after = this.midAt(to);
+    this.filledTo = to;
     out.filledBase = filled;
     out.priceAfterQuote = after;
     out.exhausted = exhausted;
-    // Average over the interval actually integrated: `to - from` carries the rounding of `from ± sizeBase`.
-    const width = side === 'sell' ? to - from : from - to;
     if (filled > 0) {
-      let average =
-        width > 0 ? (side === 'sell' ? this.priceIntegral(from, to) : this.priceIntegral(to, from)) / width : before;
+      let average = width > 0 ? (sell ? this.priceIntegral(from, to) : this.priceIntegral(to, from)) / width : before;
       // The exact average lies between the mids before and after; clamp away floating-point cancellation.
-      const low = side === 'sell' ? after : before;
-      const high = side === 'sell' ? before : after;
+      const low = sell ? after : before;
+      const high = sell ? before : after;
       if (average < low) average = low;
       else if (average > high) average = high;
       out.averagePriceQuote = average;
@@ -228,8 +218,11 @@ export class DisplacementBook implements OrderBookV1 {
       out.averagePriceQuote = before;
       out.amountQuote = 0;
     }
-    return to;
   }
+}
+
+function invalidSize(side: OrderSide, sizeBase: AmountBase): RangeError {
+  return new RangeError(`${side}: sizeBase ${String(sizeBase)} is not a non-negative finite number`);
 }
 
 /**

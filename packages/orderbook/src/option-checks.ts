@@ -35,14 +35,11 @@ export function requirePositiveArgument(value: number, method: string, name: str
 }
 
 /**
- * Checks a book's clock does not go backwards.
- *
- * @throws RangeError naming both times when `timeSeconds` is before `lastTimeSeconds`.
+ * The error of a book clock that went backwards: `doAdvance` to `timeSeconds` before `lastTimeSeconds`. Books test
+ * `!(timeSeconds >= lastTimeSeconds)` themselves and build the error only then, so the check costs a comparison.
  */
-export function requireTimeNotBefore(timeSeconds: number, lastTimeSeconds: number, what: 'book' | 'pool'): void {
-  if (!(timeSeconds >= lastTimeSeconds)) {
-    throw new RangeError(`doAdvance: time ${String(timeSeconds)} s is before the ${what}'s last update at ${String(lastTimeSeconds)} s`);
-  }
+export function timeBeforeError(timeSeconds: number, lastTimeSeconds: number, what: 'book' | 'pool'): RangeError {
+  return new RangeError(`doAdvance: time ${String(timeSeconds)} s is before the ${what}'s last update at ${String(lastTimeSeconds)} s`);
 }
 
 /** Default price floor as a fraction of the initial mid: prices never fall below `1e-9 × initial mid`. */
