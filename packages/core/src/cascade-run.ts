@@ -1107,8 +1107,13 @@ export class CascadeRun {
   private marginShare(id: number, closedBase: number): number {
     const pos = this.m.positions;
     const a = pos.accountIndex[id]!;
-    if (this.m.watchedAccount[a] === 1) return this.isLastOpen(a, id, closedBase) ? this.cash[a]! + this.assetCollateralValue(a) : 0;
+    // The watched case out of line keeps this small enough to inline (a number returned from a call is boxed).
+    if (this.m.watchedAccount[a] === 1) return this.watchedMarginShare(a, id, closedBase);
     return (pos.marginQuote[id]! * closedBase) / pos.sizeBase[id]!;
+  }
+
+  private watchedMarginShare(a: number, id: number, closedBase: number): number {
+    return this.isLastOpen(a, id, closedBase) ? this.cash[a]! + this.assetCollateralValue(a) : 0;
   }
 
   private isLastOpen(a: number, id: number, closedBase: number): boolean {
