@@ -2,6 +2,7 @@
 // engine that scans every position at every price step (same positions, same book, same rounds), in one run.
 // The naive engine is the same engine with `triggerDetection: 'full-scan'` (it must produce the identical report).
 // Usage: node --expose-gc bench/cascade.mjs [--json] [--positions N] [--runs K]
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PositionTable, createRng, createSimulator } from '@firesale/core';
 import { createLinearBook } from '@firesale/orderbook';
@@ -25,6 +26,16 @@ const memory = () => {
   return m.heapUsed + m.arrayBuffers;
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Garbage-collection pauses (scavenges and the final pause of each full collection), to report how much of a timed
+// window was the collector's: the build allocates tens of MB of typed arrays and the report 88,557 record objects, so
+// a full collection (V8 starts one every ~64 MB of new array buffers) falls inside some samples and not others.
+const gcPauses = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push([e.startTime, e.startTime + e.duration]);
+}).observe({ entryTypes: ['gc'] });
+const gcMsIn = (from, to) => gcPauses.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
+// GC entries are delivered asynchronously, after a timer turn of the event loop.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 function positions() {
   const rng = createRng(7);
@@ -79,8 +90,12 @@ const repeatTimes = [];
 const walkTimes = [];
 const lazySortTimes = [];
 const repeatWalkTimes = [];
+const windows = [];
 let report;
 for (let k = 0; k < RUNS; k++) {
+  // One report alive at a time, as a user holds: the previous sample's 88,557 records would otherwise be marked by
+  // every full collection that falls inside this sample.
+  report = undefined;
   const t0 = performance.now();
   simulator = build(table);
   const t1 = performance.now();
@@ -92,11 +107,14 @@ for (let k = 0; k < RUNS; k++) {
   repeatTimes.push(performance.now() - t2);
   buildTimes.push(t1 - t0);
   cascadeTimes.push(t2 - t1);
+  windows.push([t0, t2]);
   // The walk alone: the first run also orders the buckets it reaches (index work deferred), timed apart.
   walkTimes.push(timings.detectionMs - timings.indexSortMs);
   lazySortTimes.push(timings.indexSortMs);
   repeatWalkTimes.push(repeat.detectionMs);
 }
+await settle();
+const windowGcMs = windows.map(([a, b]) => gcMsIn(a, b));
 const naiveTimes = [];
 const scanTimes = [];
 let naive;
@@ -126,6 +144,9 @@ const result = {
   naiveScanMs: median(scanTimes),
   walkSpeedupVsScan: median(scanTimes) / median(walkTimes),
   buildPlusCascadeMs: median(buildTimes.map((b, k) => b + cascadeTimes[k])),
+  // Collector pauses inside each build + first run, and that window without them (diagnostics, not the goal).
+  buildPlusCascadeGcMs: windowGcMs,
+  buildPlusCascadeLessGcMs: median(buildTimes.map((b, k) => b + cascadeTimes[k] - windowGcMs[k])),
   coldBuildMs,
   coldCascadeMs,
   bytesPerPosition,
@@ -138,6 +159,7 @@ if (values.json) {
   console.log(`  index build ${result.indexBuildMs.toFixed(1)} ms, cascade ${result.cascadeMs.toFixed(1)} ms (build + cascade ${result.buildPlusCascadeMs.toFixed(1)} ms); the same shock again ${result.repeatCascadeMs.toFixed(1)} ms`);
   console.log(`  naive engine (full scan at every price step) ${result.naiveMs.toFixed(1)} ms over ${result.steps} steps: ${result.speedupVsNaive.toFixed(1)}x slower than the indexed run`);
   console.log(`  finding triggered positions: index walk ${result.walkMs.toFixed(2)} ms vs full scan ${result.naiveScanMs.toFixed(1)} ms (${result.walkSpeedupVsScan.toFixed(0)}x); first run also ordered the buckets it reached in ${result.lazySortMs.toFixed(2)} ms; walk on a later run ${result.repeatWalkMs.toFixed(2)} ms`);
+  console.log(`  garbage collection inside each build + cascade: ${windowGcMs.map((x) => x.toFixed(1)).join(', ')} ms; build + cascade without it ${result.buildPlusCascadeLessGcMs.toFixed(1)} ms (median)`);
   console.log(`  ${result.bytesPerPosition.toFixed(1)} bytes per position; same outcome as the naive engine: ${result.sameOutcomeAsNaive}`);
   console.log(`  first build and run in this process, before the JIT warmed up: ${coldBuildMs.toFixed(1)} + ${coldCascadeMs.toFixed(1)} ms`);
 }

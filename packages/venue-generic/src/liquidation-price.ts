@@ -33,6 +33,18 @@ export function liquidationPrice(
 /** {@link liquidationPrice} of positions `from` to `to` of the columns, into `out` at the same indices. */
 export function liquidationPrices(tiers: ResolvedMarginTiers, input: PriceTriggerColumnsV1, out: Float64Array): void {
   const { side, sizeBase, entryPriceQuote, marginQuote, to } = input;
+  if (tiers.floorsQuote.length === 1) {
+    // One tier (a flat maintenance margin rate): the tier search always answers 0, so the price is the first attempt's.
+    const rate = tiers.rates[0]!;
+    const amount = tiers.amountsQuote[0]!;
+    for (let i = input.from; i < to; i++) {
+      const s = side[i]!;
+      const size = sizeBase[i]!;
+      const price = (s * size * entryPriceQuote[i]! - marginQuote[i]! - amount) / (size * (s - rate));
+      out[i] = price > 0 && price < Infinity ? price : s === 1 ? 0 : Infinity;
+    }
+    return;
+  }
   for (let i = input.from; i < to; i++) {
     out[i] = liquidationPrice(tiers, side[i] as SideSign, sizeBase[i]!, entryPriceQuote[i]!, marginQuote[i]!);
   }

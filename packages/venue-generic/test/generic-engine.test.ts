@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { SettlementV1 } from '@firesale/spec';
 import { describe, expect, it } from 'vitest';
 import { bankruptcyPrice, createGenericEngine, liquidationPrice, maintenanceMargin, resolveMarginTiers, settleGeneric } from '../src';
+import { liquidationPrices } from '../src/liquidation-price';
 
 type WaterfallCase = { id: string; kind: string; inputs: Record<string, number | string>; expected: Record<string, number> };
 const analytic = JSON.parse(readFileSync(new URL('../../../vectors/analytic.json', import.meta.url), 'utf8')) as { cases: WaterfallCase[] };
@@ -36,6 +37,35 @@ describe('generic venue', () => {
         expect(side * (entry - p)).toBeGreaterThan(0);
         expect(side * (p - bankruptcyPrice(side, size, entry, margin))).toBeGreaterThan(0);
       }),
+    );
+  });
+
+  it('prices a batch bit for bit as position by position, with one tier or several', () => {
+    const oneTier = resolveMarginTiers([{ minNotionalQuote: 0, maintenanceMarginRate: 0.005, maxLeverage: 100 }]);
+    const threeTiers = resolveMarginTiers([
+      { minNotionalQuote: 0, maintenanceMarginRate: 0.004, maxLeverage: 125 },
+      { minNotionalQuote: 50_000, maintenanceMarginRate: 0.005, maxLeverage: 100 },
+      { minNotionalQuote: 250_000, maintenanceMarginRate: 0.01, maxLeverage: 50 },
+    ]);
+    const position = fc.record({ long: fc.boolean(), size: fc.double({ noNaN: false }), entry: fc.double(), margin: fc.double() });
+    fc.assert(
+      fc.property(fc.array(position, { minLength: 1, maxLength: 40 }), fc.boolean(), (rows, tiered) => {
+        const tiers = tiered ? threeTiers : oneTier;
+        const n = rows.length;
+        const columns = {
+          marketId: 'X',
+          side: Int8Array.from(rows, (r) => (r.long ? 1 : -1)),
+          sizeBase: Float64Array.from(rows, (r) => r.size),
+          entryPriceQuote: Float64Array.from(rows, (r) => r.entry),
+          marginQuote: Float64Array.from(rows, (r) => r.margin),
+          from: 0,
+          to: n,
+        };
+        const out = new Float64Array(n);
+        liquidationPrices(tiers, columns, out);
+        rows.forEach((r, i) => expect(Object.is(out[i], liquidationPrice(tiers, r.long ? 1 : -1, r.size, r.entry, r.margin))).toBe(true));
+      }),
+      { numRuns: 300 },
     );
   });
 
