@@ -29,7 +29,7 @@ export function createInlineRunner(options: BatchCacheOptions = {}): JobRunner {
         runPaths(plan, state, start, end, totals);
         runOptions.onProgress?.({ pathsDone: end, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
         if (Date.now() - lastYield > 50) {
-          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          await yieldToEventLoop();
           lastYield = Date.now();
         }
       }
@@ -37,4 +37,12 @@ export function createInlineRunner(options: BatchCacheOptions = {}): JobRunner {
     },
     close: async () => {},
   };
+}
+
+/**
+ * Lets the event loop run (progress output, timers, an abort). `setImmediate` where there is one: `setTimeout(0)` waits
+ * at least 1 ms, which over a long run (a yield every 50 ms) idled the runner ~2% of the time.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
