@@ -189,10 +189,10 @@ export class DisplacementBook implements OrderBookV1 {
     const sell = side === 'sell';
     const from = this.consumed;
     const before = this.mid;
+    const bound = sell ? this.sellLimit : this.buyLimit();
     let to = sell ? from + sizeBase : from - sizeBase;
     let exhausted = false;
-    if (sell ? to > this.sellLimit : to < this.buyLimit()) {
-      const bound = sell ? this.sellLimit : this.buyLimit();
+    if (sell ? to > bound : to < bound) {
       to = (sell ? bound > from : bound < from) ? bound : from;
       exhausted = true;
     }

@@ -20,11 +20,21 @@ export function liquidationPrice(
   for (let attempt = 0; attempt < 8; attempt++) {
     const rate = tiers.rates[tier]!;
     const amount = tiers.amountsQuote[tier]!;
-    price = (side * sizeBase * entryPriceQuote - marginQuote - amount) / (sizeBase * (side - rate));
+    price = tierLiquidationPrice(side, sizeBase, entryPriceQuote, marginQuote, rate, amount);
     const next = tierIndex(tiers, sizeBase * Math.max(price, 0));
     if (next === tier) break;
     tier = next;
   }
+  return reachableOrEdge(side, price);
+}
+
+/** The price solved with one tier's rate and maintenance amount (see {@link liquidationPrice}). */
+function tierLiquidationPrice(side: number, sizeBase: number, entryPriceQuote: number, marginQuote: number, rate: number, amount: number): number {
+  return (side * sizeBase * entryPriceQuote - marginQuote - amount) / (sizeBase * (side - rate));
+}
+
+/** `price` when some mark reaches it; else 0 for a long and Infinity for a short (never liquidated). */
+function reachableOrEdge(side: number, price: number): number {
   // Tested on the price first: sides arrive in random order, so a branch on the side would mispredict.
   if (price > 0 && price < Infinity) return price;
   return side === 1 ? 0 : Infinity;
@@ -39,9 +49,7 @@ export function liquidationPrices(tiers: ResolvedMarginTiers, input: PriceTrigge
     const amount = tiers.amountsQuote[0]!;
     for (let i = input.from; i < to; i++) {
       const s = side[i]!;
-      const size = sizeBase[i]!;
-      const price = (s * size * entryPriceQuote[i]! - marginQuote[i]! - amount) / (size * (s - rate));
-      out[i] = price > 0 && price < Infinity ? price : s === 1 ? 0 : Infinity;
+      out[i] = reachableOrEdge(s, tierLiquidationPrice(s, sizeBase[i]!, entryPriceQuote[i]!, marginQuote[i]!, rate, amount));
     }
     return;
   }
