@@ -22,7 +22,7 @@ export type {
   JobRunOptions,
   JobRunner,
 } from './job-runner';
-export { DEFAULT_BATCH_SIZE, FAN_INTERVALS } from './job-runner';
+export { DEFAULT_BATCH_SIZE, FAN_INTERVALS, FAN_RELATIVE_ACCURACY } from './job-runner';
 export type { ShockModelSpec, GbmShockModel, MertonShockModel, BootstrapShockModel, StressShockModel, StressScenario } from './shock-model';
 export { SECONDS_PER_YEAR } from './shock-model';
 export type { ParameterDistribution } from './distributions';

@@ -134,21 +134,52 @@ export function mergeSketches(a: SketchData, b: SketchData): SketchData {
 
 /** The buckets of a sketch in ascending value order: representative value and count. */
 export function sketchBuckets(sketch: SketchData): { value: number; count: number }[] {
-  const gamma = (1 + sketch.relativeAccuracy) / (1 - sketch.relativeAccuracy);
-  const representative = (key: number): number => (2 * Math.pow(gamma, key)) / (gamma + 1);
+  const walk = new BucketWalk(sketch);
   const out: { value: number; count: number }[] = [];
-  for (let i = sketch.negative.keys.length - 1; i >= 0; i--) {
-    out.push({ value: clamp(-representative(sketch.negative.keys[i]!), sketch), count: sketch.negative.counts[i]! });
-  }
-  if (sketch.zeroCount > 0) out.push({ value: 0, count: sketch.zeroCount });
-  for (let i = 0; i < sketch.positive.keys.length; i++) {
-    out.push({ value: clamp(representative(sketch.positive.keys[i]!), sketch), count: sketch.positive.counts[i]! });
-  }
+  for (let i = 0; i < walk.length; i++) out.push({ value: walk.value(i), count: walk.count(i) });
   return out;
 }
 
-function clamp(value: number, sketch: SketchData): number {
-  return Math.min(sketch.max, Math.max(sketch.min, value));
+/**
+ * The buckets of a sketch in ascending value order, read by position (negative values by descending key, the zero
+ * bucket, positive values by ascending key) without building them: the readers below walk a summary of ~100,000
+ * buckets several times as a run finishes, and an object per bucket was megabytes of garbage each time.
+ */
+class BucketWalk {
+  readonly length: number;
+  private readonly negatives: number;
+  private readonly zeros: number;
+  private readonly gamma: number;
+
+  constructor(private readonly sketch: SketchData) {
+    this.negatives = sketch.negative.keys.length;
+    this.zeros = sketch.zeroCount > 0 ? 1 : 0;
+    this.length = this.negatives + this.zeros + sketch.positive.keys.length;
+    this.gamma = (1 + sketch.relativeAccuracy) / (1 - sketch.relativeAccuracy);
+  }
+
+  count(i: number): number {
+    const s = this.sketch;
+    if (i < this.negatives) return s.negative.counts[this.negatives - 1 - i]!;
+    if (i < this.negatives + this.zeros) return s.zeroCount;
+    return s.positive.counts[i - this.negatives - this.zeros]!;
+  }
+
+  /** The bucket's representative value, clamped into the sketch's [min, max]. */
+  value(i: number): number {
+    const s = this.sketch;
+    if (i < this.negatives) return this.clamp(-this.representative(s.negative.keys[this.negatives - 1 - i]!));
+    if (i < this.negatives + this.zeros) return 0;
+    return this.clamp(this.representative(s.positive.keys[i - this.negatives - this.zeros]!));
+  }
+
+  private representative(key: number): number {
+    return (2 * Math.pow(this.gamma, key)) / (this.gamma + 1);
+  }
+
+  private clamp(value: number): number {
+    return Math.min(this.sketch.max, Math.max(this.sketch.min, value));
+  }
 }
 
 /**
@@ -160,10 +191,11 @@ export function sketchQuantile(sketch: SketchData, q: number): number {
   if (q <= 0) return sketch.min;
   if (q >= 1) return sketch.max;
   const rank = Math.floor(q * (sketch.count - 1));
+  const walk = new BucketWalk(sketch);
   let seen = 0;
-  for (const bucket of sketchBuckets(sketch)) {
-    seen += bucket.count;
-    if (seen > rank) return bucket.value;
+  for (let i = 0; i < walk.length; i++) {
+    seen += walk.count(i);
+    if (seen > rank) return walk.value(i);
   }
   return sketch.max;
 }
@@ -171,8 +203,9 @@ export function sketchQuantile(sketch: SketchData, q: number): number {
 /** Mean of the sketched values (from bucket representatives: within the relative accuracy). NaN when empty. */
 export function sketchMean(sketch: SketchData): number {
   if (sketch.count === 0) return NaN;
+  const walk = new BucketWalk(sketch);
   let sum = 0;
-  for (const bucket of sketchBuckets(sketch)) sum += bucket.value * bucket.count;
+  for (let i = 0; i < walk.length; i++) sum += walk.value(i) * walk.count(i);
   return sum / sketch.count;
 }
 
@@ -183,12 +216,12 @@ export function sketchMean(sketch: SketchData): number {
 export function sketchTailMean(sketch: SketchData, confidence: number): number {
   if (sketch.count === 0) return NaN;
   const tail = Math.max(1, (1 - confidence) * sketch.count);
-  const buckets = sketchBuckets(sketch);
+  const walk = new BucketWalk(sketch);
   let remaining = tail;
   let sum = 0;
-  for (let i = buckets.length - 1; i >= 0 && remaining > 0; i--) {
-    const take = Math.min(remaining, buckets[i]!.count);
-    sum += take * buckets[i]!.value;
+  for (let i = walk.length - 1; i >= 0 && remaining > 0; i--) {
+    const take = Math.min(remaining, walk.count(i));
+    sum += take * walk.value(i);
     remaining -= take;
   }
   return sum / (tail - remaining);
@@ -197,7 +230,8 @@ export function sketchTailMean(sketch: SketchData, confidence: number): number {
 /** Share of values strictly above `threshold` (bucket resolution). */
 export function sketchExceedance(sketch: SketchData, threshold: number): number {
   if (sketch.count === 0) return NaN;
+  const walk = new BucketWalk(sketch);
   let above = 0;
-  for (const bucket of sketchBuckets(sketch)) if (bucket.value > threshold) above += bucket.count;
+  for (let i = 0; i < walk.length; i++) if (walk.value(i) > threshold) above += walk.count(i);
   return above / sketch.count;
 }

@@ -1,6 +1,6 @@
 import type { CascadeReport } from '@firesale/core';
 import type { PlanState } from './batch-cache';
-import { FAN_INTERVALS, type AccountBatchSummary, type BatchSummary, type MarketBatchSummary } from './job-runner';
+import { FAN_INTERVALS, FAN_RELATIVE_ACCURACY, type AccountBatchSummary, type BatchSummary, type MarketBatchSummary } from './job-runner';
 import { emptySketch, LogSketch, type SketchData } from './log-sketch';
 
 type MarketTotals = {
@@ -272,6 +272,7 @@ export class SummaryTotals {
 /** The summary of no paths of a plan: what {@link SummaryTotals.forPaths} starts from. */
 function emptySummary(state: PlanState): BatchSummary {
   const empty = emptySketch();
+  const emptyFan = emptySketch(FAN_RELATIVE_ACCURACY);
   return {
     batchIndex: 0,
     batchCount: 0,
@@ -293,7 +294,7 @@ function emptySummary(state: PlanState): BatchSummary {
       exogenousReturn: empty,
       amplification: empty,
       liquidatedNotionalQuote: empty,
-      fan: Array.from({ length: FAN_INTERVALS + 1 }, () => empty),
+      fan: Array.from({ length: FAN_INTERVALS + 1 }, () => emptyFan),
     })),
     accounts: state.tracked.map((t) => ({ accountId: t.accountId, liquidatedPaths: 0, lossQuote: empty })),
     portfolio: { liquidatedPaths: 0, lossQuote: empty },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInlineRunner, sketchQuantile, type MonteCarloPlan } from '@firesale/risk';
+import { createInlineRunner, FAN_INTERVALS, FAN_RELATIVE_ACCURACY, sketchQuantile, type MonteCarloPlan } from '@firesale/risk';
 import { emptyScenario, normalQuantile } from './scenarios';
 
 /*
@@ -42,6 +42,21 @@ describe('GBM without cascade', () => {
     }
     expect(summary.pathsWithLiquidation).toBe(0);
     expect(summary.generations).toEqual([paths]);
+  });
+
+  it('sketches the price fan at its coarser accuracy: its last point is the terminal return within 1%', async () => {
+    const market = (await createInlineRunner().run(plan)).markets[0]!;
+    expect(market.fan).toHaveLength(FAN_INTERVALS + 1);
+    expect(market.fan.every((f) => f.relativeAccuracy === FAN_RELATIVE_ACCURACY && f.count === paths)).toBe(true);
+    expect(market.terminalReturn.relativeAccuracy).toBe(0.002);
+    for (const q of [0.01, 0.25, 0.5, 0.75, 0.99]) {
+      const exact = sketchQuantile(market.terminalReturn, q);
+      const fan = sketchQuantile(market.fan[FAN_INTERVALS]!, q);
+      expect(Math.abs(fan - exact), `q=${q}`).toBeLessThanOrEqual((FAN_RELATIVE_ACCURACY + 0.002) * Math.abs(exact));
+    }
+    // Coarser buckets: far fewer of them than the terminal return's sketch of the same values.
+    const buckets = (f: typeof market.fan[number]) => f.positive.keys.length + f.negative.keys.length;
+    expect(buckets(market.fan[FAN_INTERVALS]!)).toBeLessThan(buckets(market.terminalReturn) / 3);
   });
 
   it('has the analytic spread: a volatility 10% off is rejected by the same bounds', async () => {
