@@ -18,7 +18,7 @@ import { FillLog, ROUTE_ADL, ROUTE_BACKSTOP, ROUTE_MARKET, ROUTE_NAMES, ROUTE_NE
 import type { GrowableFloat64, GrowableUint32 } from './growable';
 import { sortByKey } from './sort-by-key';
 import { breachesBounds, priceMonitoringBounds } from './price-monitoring';
-import { REPORT_VERSION, type CascadeReport, type ContainmentRecord } from './report';
+import { REPORT_VERSION, type CascadeReport, type ContainmentRecord, type MarketSummary, type RunOutcome } from './report';
 import type { RunOptions, ShockInput } from './simulation-input';
 import { createRunScratch, type AssetCollateral, type BuiltModel, type RunScratch } from './simulator';
 import { disposalOrderLots } from './staged-disposal';
@@ -53,6 +53,9 @@ export class CascadeRun {
   private wants!: Readonly<Record<CascadeEventV1['type'], boolean>>;
   private readonly marketCount: number;
   private readonly venueCount: number;
+  /** What {@link CascadeRun.outcome} hands out, made on first use and refilled after every later run. */
+  private outcomeView: OutcomeView | undefined;
+  private readonly liquidationTally: { notionalByMarket: Float64Array; countByMarket: Uint32Array } = { notionalByMarket: new Float64Array(0), countByMarket: new Uint32Array(0) };
   private readonly stepSeconds: number;
   private readonly steps: number;
   /** Oracle delay of each market's mark, in steps. */
@@ -395,14 +398,37 @@ export class CascadeRun {
   execute(): CascadeReport {
     const started = this.options.timings ? performance.now() : 0;
     try {
-      while (this.advance()) {
-        // every step runs inside advance()
-      }
+      this.runAllSteps();
       return this.report();
     } finally {
-      this.restore();
-      if (this.options.timings) this.options.timings.totalMs += performance.now() - started;
+      this.end(started);
     }
+  }
+
+  /**
+   * Runs every step like {@link CascadeRun.execute}, then hands `read` the finished run's {@link RunOutcome} instead
+   * of building its report, before the simulator is restored.
+   */
+  executeOutcome<T>(read: (outcome: RunOutcome) => T): T {
+    const started = this.options.timings ? performance.now() : 0;
+    try {
+      this.runAllSteps();
+      return read(this.outcome());
+    } finally {
+      this.end(started);
+    }
+  }
+
+  private runAllSteps(): void {
+    while (this.advance()) {
+      // every step runs inside advance()
+    }
+  }
+
+  /** Restores the simulator after a run to its end (or a failure), and counts the run's time. */
+  private end(started: number): void {
+    this.restore();
+    if (this.options.timings) this.options.timings.totalMs += performance.now() - started;
   }
 
   /**
@@ -1769,6 +1795,126 @@ export class CascadeRun {
     }
   }
 
+  /**
+   * What a finished run reports, read in place instead of built as a report (a Monte Carlo path folds it into its
+   * summary and keeps nothing): the same numbers as {@link CascadeRun.report}, in objects this run reuses.
+   */
+  outcome(): RunOutcome {
+    const M = this.marketCount;
+    const o = (this.outcomeView ??= new OutcomeView(this.m.marketIds));
+    const { notionalByMarket, countByMarket } = this.tallyLiquidations();
+    this.writeRunSummary(o.summary);
+    for (let mi = 0; mi < M; mi++) {
+      this.writeMarketSummary(mi, o.markets[mi]!, notionalByMarket, countByMarket);
+      o.midData[mi] = this.timelineMid[mi]!.data;
+    }
+    let exhausted = false;
+    for (let v = 0; v < this.venueCount; v++) exhausted ||= this.fundExhausted(v);
+    o.insuranceFundExhausted = exhausted;
+    o.timelineLength = this.timelineTime.length;
+    o.timeData = this.timelineTime.data;
+    const fills = this.fills;
+    const f = o.liquidationFills;
+    f.count = fills.liquidationCount;
+    f.positionId = fills.liqPosition.data;
+    f.closedBase = fills.liqClosedBase.data;
+    f.fillPriceQuote = fills.liqPrice.data;
+    f.feeToFundQuote = fills.liqFee.data;
+    return o;
+  }
+
+  /** Liquidated notional (closed base × fill price) and fill count per market, over every liquidation fill. */
+  private tallyLiquidations(): { readonly notionalByMarket: Float64Array; readonly countByMarket: Uint32Array } {
+    const fills = this.fills;
+    const tally = this.liquidationTally;
+    tally.notionalByMarket = this.scratch.growables.float64(this.marketCount);
+    tally.countByMarket = this.scratch.growables.uint32(this.marketCount);
+    for (let k = 0; k < fills.liquidationCount; k++) {
+      const mi = fills.liqMarket.data[k]!;
+      tally.notionalByMarket[mi]! += fills.liqClosedBase.data[k]! * fills.liqPrice.data[k]!;
+      tally.countByMarket[mi]!++;
+    }
+    return tally;
+  }
+
+  /** A fund is exhausted once it paid out and went down to (within 1e-9 of) nothing. */
+  private fundExhausted(v: number): boolean {
+    return this.fundMinimum[v]! <= 1e-9 && this.fundPaid[v]! > 0;
+  }
+
+  /** Writes the run's totals into `out` (the report's `summary`). */
+  private writeRunSummary(out: Mutable<RunSummary>): Mutable<RunSummary> {
+    const fills = this.fills;
+    let adlNotional = 0;
+    for (let k = 0; k < fills.adlCount; k++) adlNotional += fills.adlSize.data[k]! * fills.adlPrice.data[k]!;
+    let fundUsed = 0;
+    for (let v = 0; v < this.venueCount; v++) fundUsed += this.fundPaid[v]!;
+    out.positions = this.m.positions.count;
+    out.liquidations = fills.liquidationCount;
+    out.liquidatedPositions = this.liquidatedPositionCount;
+    out.liquidatedNotionalQuote = this.liquidatedNotional;
+    out.generations = this.maxGeneration;
+    out.adlCount = fills.adlCount;
+    out.adlNotionalQuote = adlNotional;
+    out.badDebtQuote = this.badDebtQuote;
+    out.socialisedLossQuote = this.badDebtQuote;
+    out.insuranceFundUsedQuote = fundUsed;
+    out.durationSeconds = this.time;
+    return out;
+  }
+
+  /**
+   * Writes market `mi`'s summary into `out`: its prices and moves from the timeline of mids, its liquidations from
+   * `notionalByMarket` and `countByMarket` ({@link CascadeRun.tallyLiquidations}).
+   */
+  private writeMarketSummary(mi: number, out: Mutable<MarketSummary>, notionalByMarket: Float64Array, countByMarket: Uint32Array): Mutable<MarketSummary> {
+    const series = this.timelineMid[mi]!.data;
+    const n = this.timelineMid[mi]!.length;
+    const times = this.timelineTime.data;
+    const initial = this.initialPrice[mi]!;
+    const exogenous = this.referencePrice(mi, Infinity);
+    const falling = exogenous <= initial;
+    let troughIndex = 0;
+    let peakIndex = 0;
+    for (let k = 1; k < n; k++) {
+      if (series[k]! < series[troughIndex]!) troughIndex = k;
+      if (series[k]! > series[peakIndex]!) peakIndex = k;
+    }
+    const trough = n > 0 ? series[troughIndex]! : initial;
+    const peak = n > 0 ? series[peakIndex]! : initial;
+    const extremeIndex = falling ? troughIndex : peakIndex;
+    const extreme = falling ? trough : peak;
+    const exogenousMove = Math.abs(initial - exogenous);
+    const adverseMove = Math.abs(initial - extreme);
+    let halfRecovery: number | null = null;
+    const overshoot = falling ? exogenous - extreme : extreme - exogenous;
+    if (overshoot <= 1e-12 * initial) {
+      halfRecovery = 0;
+    } else {
+      const target = falling ? extreme + overshoot / 2 : extreme - overshoot / 2;
+      for (let k = extremeIndex; k < n; k++) {
+        if (falling ? series[k]! >= target : series[k]! <= target) {
+          halfRecovery = times[k]! - times[extremeIndex]!;
+          break;
+        }
+      }
+    }
+    out.initialPriceQuote = initial;
+    out.exogenousPriceQuote = exogenous;
+    out.troughPriceQuote = trough;
+    out.peakPriceQuote = peak;
+    out.finalPriceQuote = n > 0 ? series[n - 1]! : initial;
+    out.troughDropFraction = (initial - trough) / initial;
+    out.exogenousMoveFraction = exogenousMove / initial;
+    out.amplification = exogenousMove > 0 ? adverseMove / exogenousMove : 0;
+    out.timeToTroughSeconds = n > 0 ? times[extremeIndex]! : 0;
+    out.halfRecoverySeconds = halfRecovery;
+    out.liquidatedCount = countByMarket[mi]!;
+    out.liquidatedNotionalQuote = notionalByMarket[mi]!;
+    out.haltedSeconds = this.haltedSeconds[mi]!;
+    return out;
+  }
+
   private buildReport(): CascadeReport {
     const M = this.marketCount;
     const times = this.timelineTime.toArray();
@@ -1776,65 +1922,17 @@ export class CascadeRun {
     const marks: Record<string, number[]> = {};
     const liquidated: Record<string, number[]> = {};
     const funds: Record<string, number[]> = {};
-    const markets = [];
+    const markets: MarketSummary[] = [];
     const fills = this.fills;
     const detail = this.options.detail ?? 'full';
     const liquidations = detail === 'full' ? fills.liquidationRecords(this.m) : [];
-    const notionalByMarket = this.scratch.growables.float64(M);
-    const countByMarket = this.scratch.growables.uint32(M);
-    for (let k = 0; k < fills.liquidationCount; k++) {
-      const mi = fills.liqMarket.data[k]!;
-      notionalByMarket[mi]! += fills.liqClosedBase.data[k]! * fills.liqPrice.data[k]!;
-      countByMarket[mi]!++;
-    }
+    const { notionalByMarket, countByMarket } = this.tallyLiquidations();
     for (let mi = 0; mi < M; mi++) {
       const id = this.m.marketIds[mi]!;
-      const series = this.timelineMid[mi]!.toArray();
-      mids[id] = series;
+      mids[id] = this.timelineMid[mi]!.toArray();
       marks[id] = this.timelineMark[mi]!.toArray();
       liquidated[id] = this.timelineLiquidated[mi]!.toArray();
-      const initial = this.initialPrice[mi]!;
-      const exogenous = this.referencePrice(mi, Infinity);
-      const falling = exogenous <= initial;
-      let troughIndex = 0;
-      let peakIndex = 0;
-      for (let k = 1; k < series.length; k++) {
-        if (series[k]! < series[troughIndex]!) troughIndex = k;
-        if (series[k]! > series[peakIndex]!) peakIndex = k;
-      }
-      const extremeIndex = falling ? troughIndex : peakIndex;
-      const extreme = series[extremeIndex] ?? initial;
-      const exogenousMove = Math.abs(initial - exogenous);
-      const adverseMove = Math.abs(initial - extreme);
-      let halfRecovery: number | null = null;
-      const overshoot = falling ? exogenous - extreme : extreme - exogenous;
-      if (overshoot <= 1e-12 * initial) {
-        halfRecovery = 0;
-      } else {
-        const target = falling ? extreme + overshoot / 2 : extreme - overshoot / 2;
-        for (let k = extremeIndex; k < series.length; k++) {
-          if (falling ? series[k]! >= target : series[k]! <= target) {
-            halfRecovery = times[k]! - times[extremeIndex]!;
-            break;
-          }
-        }
-      }
-      markets.push({
-        marketId: id,
-        initialPriceQuote: initial,
-        exogenousPriceQuote: exogenous,
-        troughPriceQuote: series[troughIndex] ?? initial,
-        peakPriceQuote: series[peakIndex] ?? initial,
-        finalPriceQuote: series[series.length - 1] ?? initial,
-        troughDropFraction: (initial - (series[troughIndex] ?? initial)) / initial,
-        exogenousMoveFraction: exogenousMove / initial,
-        amplification: exogenousMove > 0 ? adverseMove / exogenousMove : 0,
-        timeToTroughSeconds: times[extremeIndex] ?? 0,
-        halfRecoverySeconds: halfRecovery,
-        liquidatedCount: countByMarket[mi]!,
-        liquidatedNotionalQuote: notionalByMarket[mi]!,
-        haltedSeconds: this.haltedSeconds[mi]!,
-      });
+      markets.push(this.writeMarketSummary(mi, newMarketSummary(id), notionalByMarket, countByMarket));
     }
     const insuranceFunds = [];
     for (let v = 0; v < this.venueCount; v++) {
@@ -1847,30 +1945,14 @@ export class CascadeRun {
         minimumQuote: this.fundMinimum[v]!,
         feesInQuote: this.fundFees[v]!,
         paidOutQuote: this.fundPaid[v]!,
-        exhausted: this.fundMinimum[v]! <= 1e-9 && this.fundPaid[v]! > 0,
+        exhausted: this.fundExhausted(v),
         badDebtQuote: this.venueBadDebt[v]!,
       });
     }
-    let adlNotional = 0;
-    for (let k = 0; k < fills.adlCount; k++) adlNotional += fills.adlSize.data[k]! * fills.adlPrice.data[k]!;
-    let fundUsed = 0;
-    for (let v = 0; v < this.venueCount; v++) fundUsed += this.fundPaid[v]!;
     return {
       reportVersion: REPORT_VERSION,
       seed: this.options.seed ?? 0,
-      summary: {
-        positions: this.m.positions.count,
-        liquidations: fills.liquidationCount,
-        liquidatedPositions: this.liquidatedPositionCount,
-        liquidatedNotionalQuote: this.liquidatedNotional,
-        generations: this.maxGeneration,
-        adlCount: fills.adlCount,
-        adlNotionalQuote: adlNotional,
-        badDebtQuote: this.badDebtQuote,
-        socialisedLossQuote: this.badDebtQuote,
-        insuranceFundUsedQuote: fundUsed,
-        durationSeconds: this.time,
-      },
+      summary: this.writeRunSummary(newRunSummary()),
       markets,
       insuranceFunds,
       timeline: { timeSeconds: times, midPriceQuote: mids, markPriceQuote: marks, liquidatedNotionalQuote: liquidated, insuranceFundQuote: funds },
@@ -1893,6 +1975,56 @@ export class CascadeRun {
 }
 
 const DETAIL_LEVELS: readonly string[] = ['full', 'summary', 'columns'];
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type RunSummary = CascadeReport['summary'];
+
+/** A run summary to fill (fields in the report's order). */
+function newRunSummary(): Mutable<RunSummary> {
+  return {
+    positions: 0, liquidations: 0, liquidatedPositions: 0, liquidatedNotionalQuote: 0, generations: 0, adlCount: 0, adlNotionalQuote: 0,
+    badDebtQuote: 0, socialisedLossQuote: 0, insuranceFundUsedQuote: 0, durationSeconds: 0,
+  };
+}
+
+/** A market summary to fill (fields in the report's order). */
+function newMarketSummary(marketId: string): Mutable<MarketSummary> {
+  return {
+    marketId, initialPriceQuote: 0, exogenousPriceQuote: 0, troughPriceQuote: 0, peakPriceQuote: 0, finalPriceQuote: 0, troughDropFraction: 0,
+    exogenousMoveFraction: 0, amplification: 0, timeToTroughSeconds: 0, halfRecoverySeconds: null, liquidatedCount: 0, liquidatedNotionalQuote: 0,
+    haltedSeconds: 0,
+  };
+}
+
+/** The {@link RunOutcome} a run object hands out: refilled by {@link CascadeRun.outcome}, so a path allocates none. */
+class OutcomeView implements RunOutcome {
+  readonly summary = newRunSummary();
+  readonly markets: Mutable<MarketSummary>[];
+  insuranceFundExhausted = false;
+  timelineLength = 0;
+  timeData: Float64Array = new Float64Array(0);
+  readonly midData: Float64Array[];
+  readonly liquidationFills: { count: number; positionId: Uint32Array; closedBase: Float64Array; fillPriceQuote: Float64Array; feeToFundQuote: Float64Array } = {
+    count: 0,
+    positionId: new Uint32Array(0),
+    closedBase: new Float64Array(0),
+    fillPriceQuote: new Float64Array(0),
+    feeToFundQuote: new Float64Array(0),
+  };
+
+  constructor(marketIds: readonly string[]) {
+    this.markets = marketIds.map((id) => newMarketSummary(id));
+    this.midData = marketIds.map(() => new Float64Array(0));
+  }
+
+  timeSecondsAt(k: number): number {
+    return this.timeData[k]!;
+  }
+
+  midPriceQuoteAt(marketIndex: number, k: number): number {
+    return this.midData[marketIndex]![k]!;
+  }
+}
 
 /** `collection`, emptied (a no-op when already empty). */
 function emptied<C extends { readonly size: number; clear(): void }>(collection: C): C {

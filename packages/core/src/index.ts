@@ -39,6 +39,7 @@ export type {
   KeeperSummary,
   VenuePositionSummary,
   FillColumns,
+  RunOutcome,
 } from './report';
 export { resolveKeeperOutages, inKeeperOutage, keeperLiquidates } from './keeper-model';
 export type { KeeperOutageInput, KeeperOutageWindows } from './keeper-model';

@@ -293,3 +293,34 @@ export type CascadeReport = {
   /** Positions venues hold at the end after takeovers (always filled by the engine; empty when none). */
   readonly venuePositions?: readonly VenuePositionSummary[];
 };
+
+/**
+ * A finished run read in place instead of built into a {@link CascadeReport}: what a Monte Carlo path folds into its
+ * summary. Every number is the one the run's report would hold. Handed to the callback of `Simulator.runOutcome` and
+ * valid only during that call: the simulator reuses the objects and arrays behind it for its next run.
+ */
+export type RunOutcome = {
+  /** The report's `summary`. */
+  readonly summary: CascadeReport['summary'];
+  /** The report's `markets`, in input order. */
+  readonly markets: readonly MarketSummary[];
+  /** True when some venue's insurance fund was exhausted (`insuranceFunds[].exhausted`). */
+  readonly insuranceFundExhausted: boolean;
+  /** Points of the timeline: `timeline.timeSeconds.length`. */
+  readonly timelineLength: number;
+  /** `timeline.timeSeconds[k]`. */
+  timeSecondsAt(k: number): Seconds;
+  /** `timeline.midPriceQuote[markets[marketIndex].marketId][k]`. */
+  midPriceQuoteAt(marketIndex: number, k: number): PriceQuote;
+  /**
+   * The liquidation fills as columns, in the order of the report's `liquidations`: entries `0..count - 1` (the arrays
+   * may be longer).
+   */
+  readonly liquidationFills: {
+    readonly count: number;
+    readonly positionId: Uint32Array;
+    readonly closedBase: Float64Array;
+    readonly fillPriceQuote: Float64Array;
+    readonly feeToFundQuote: Float64Array;
+  };
+};

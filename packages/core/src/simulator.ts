@@ -5,7 +5,7 @@ import { GrowablePool } from './growable';
 import { createPluginIo, type PluginIo } from './plugin-io';
 import { LiquidationIndex, SegmentRanges, reachableTrigger } from './liquidation-index';
 import type { TriggerHeap } from './trigger-heap';
-import type { CascadeReport } from './report';
+import type { CascadeReport, RunOutcome } from './report';
 import type { PositionTable } from './position-table';
 import type { MarketInput, RunOptions, SimulatorInput } from './simulation-input';
 
@@ -23,6 +23,18 @@ export type Simulator = {
   readonly positionCount: number;
   /** Runs one cascade and returns its report. Runs are independent: each starts from the built state. */
   run(options: RunOptions): CascadeReport;
+  /**
+   * Runs one cascade like {@link Simulator.run} and hands `read` its {@link RunOutcome} (the report's totals, markets
+   * and timeline of mids, and the liquidation fills as columns) instead of building the report; returns what `read`
+   * returns. The outcome is valid only during the call. For Monte Carlo paths, which keep a few numbers of each run:
+   * a run read this way allocates almost nothing (`options.detail` does not apply).
+   *
+   * @example
+   * ```ts
+   * const dropFraction = simulator.runOutcome({ shocks }, (outcome) => outcome.markets[0]!.troughDropFraction);
+   * ```
+   */
+  runOutcome<T>(options: RunOptions, read: (outcome: RunOutcome) => T): T;
   /**
    * Starts a run to drive step by step (for streaming events or playback). Call `advance()` until it returns
    * false, then `finish()` for the report; no other run may start on this simulator before `finish()`.
@@ -57,6 +69,7 @@ export function createSimulator(input: SimulatorInput): Simulator {
   return {
     positionCount: model.positions.count,
     run: (options: RunOptions) => startRun(model, options, true).execute(),
+    runOutcome: <T>(options: RunOptions, read: (outcome: RunOutcome) => T): T => startRun(model, options, true).executeOutcome(read),
     start(options: RunOptions): SteppedRun {
       const run = startRun(model, options, false);
       let done = false;

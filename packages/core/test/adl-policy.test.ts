@@ -247,6 +247,36 @@ describe('ADL policy properties', () => {
     );
   });
 
+  it('runOutcome reads the numbers the report holds, without building it, and restores the simulator as run does', () => {
+    fc.assert(
+      fc.property(adlWorld, (w) => {
+        const simulator = buildAdlWorld(w);
+        const options = { shocks: [{ marketId: 'A', returnFraction: w.shock, overSeconds: 5 }], checkInvariants: true, adl: { policy: w.policy, batching: w.batching } };
+        const report = simulator.run(options);
+        const read = simulator.runOutcome(options, (o) => {
+          expect(o.summary).toEqual(report.summary);
+          expect(o.markets).toEqual(report.markets);
+          expect(o.insuranceFundExhausted).toBe(report.insuranceFunds.some((f) => f.exhausted));
+          expect(o.timelineLength).toBe(report.timeline.timeSeconds.length);
+          for (let k = 0; k < o.timelineLength; k++) {
+            expect(o.timeSecondsAt(k)).toBe(report.timeline.timeSeconds[k]);
+            o.markets.forEach((m, mi) => expect(o.midPriceQuoteAt(mi, k)).toBe(report.timeline.midPriceQuote[m.marketId]![k]));
+          }
+          const f = o.liquidationFills;
+          expect(f.count).toBe(report.liquidations.length);
+          report.liquidations.forEach((l, k) => {
+            expect([f.positionId[k], f.closedBase[k], f.fillPriceQuote[k], f.feeToFundQuote[k]]).toEqual([l.positionId, l.closedBase, l.fillPriceQuote, l.feeToFundQuote]);
+          });
+          return o;
+        });
+        // The same objects serve the next run (valid only inside the callback), and the simulator was restored.
+        expect(simulator.runOutcome(options, (o) => o)).toBe(read);
+        expect(simulator.run(options)).toEqual(report);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('rejects an unknown detail level, naming the field', () => {
     const world = fc.sample(adlWorld, { seed: 1, numRuns: 1 })[0]!;
     expect(() => buildAdlWorld(world).run({ shocks: [{ marketId: 'A', returnFraction: -0.1 }], detail: 'rows' as 'full' })).toThrow(/detail/);

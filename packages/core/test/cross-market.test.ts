@@ -36,6 +36,13 @@ describe('cross-market linkage', () => {
     for (let k = 1; k < b.length; k++) expect(b[k - 1]! - b[k]!).toBeLessThanOrEqual(1 + 0.04 + 1e-9);
     expect(linked.arbitrage[0]!.movedBase).toBeGreaterThan(0);
     expect(linked.markets[1]!.finalPriceQuote).toBeCloseTo(linked.markets[0]!.finalPriceQuote, 0);
+    // Read in place, the run gives the same markets and mids, market by market.
+    const simulator = twoMarkets({ input: { arbitrage: [{ marketIds: ['A', 'B'], capacityBasePerStep: 100, latencySeconds: 1 }] } });
+    simulator.runOutcome(fallOnA, (o) => {
+      expect(o.markets).toEqual(linked.markets);
+      expect(o.summary).toEqual(linked.summary);
+      for (let k = 0; k < o.timelineLength; k++) expect([o.midPriceQuoteAt(0, k), o.midPriceQuoteAt(1, k)]).toEqual([linked.timeline.midPriceQuote.A![k], b[k]]);
+    });
   });
 
   it('marks a market from another market when its oracle says so', () => {

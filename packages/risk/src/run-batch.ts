@@ -1,4 +1,4 @@
-import { createRng, type RunOptions } from '@firesale/core';
+import { createRng, type RunOptions, type RunOutcome } from '@firesale/core';
 import { createBatchCache, type BatchCache, type PlanState } from './batch-cache';
 import { sampleDistribution } from './distributions';
 import type { BatchSummary, MonteCarloPlan } from './job-runner';
@@ -38,7 +38,7 @@ export function runBatch(plan: MonteCarloPlan, batchIndex: number, cache: BatchC
 }
 
 /**
- * Runs paths [start, end) of a plan on its built state and folds their reports into `totals` (made by
+ * Runs paths [start, end) of a plan on its built state and folds each run into `totals` (made by
  * {@link SummaryTotals.forPaths}; see {@link runBatch} for how each path draws its parameters). The inline runner
  * folds every batch into one set of totals this way; other runners turn the totals of each batch into a summary
  * and merge those.
@@ -48,9 +48,13 @@ export function runPaths(plan: MonteCarloPlan, state: PlanState, start: number, 
   const markets = state.prepared.input.markets;
   const spec = plan.parameters ?? {};
   const depth = new Array<number>(markets.length).fill(1);
+  // What the fold below reads of the path being run (one closure for the batch, not one per path).
+  let depthFactor = 1;
+  let latencySeconds = 0;
+  const fold = (outcome: RunOutcome): void => totals.addPath(outcome, depthFactor, latencySeconds);
   for (let i = start; i < end; i++) {
     const rng = root.fork(i);
-    const depthFactor = spec.depthMultiplier ? sampleDistribution(spec.depthMultiplier, rng.fork(0)) : 1;
+    depthFactor = spec.depthMultiplier ? sampleDistribution(spec.depthMultiplier, rng.fork(0)) : 1;
     const stress = spec.stressDepthMultiplier ? sampleDistribution(spec.stressDepthMultiplier, rng.fork(1)) : undefined;
     const latency = spec.liquidatorLatencySeconds ? sampleDistribution(spec.liquidatorLatencySeconds, rng.fork(2)) : undefined;
     const oracle = spec.oracleDelaySeconds ? sampleDistribution(spec.oracleDelaySeconds, rng.fork(3)) : undefined;
@@ -58,12 +62,11 @@ export function runPaths(plan: MonteCarloPlan, state: PlanState, start: number, 
     const seed = Math.floor(rng.nextFloat() * 4294967296);
     const shocks = state.sampler.sample(rng, i);
     const options: { -readonly [K in keyof RunOptions]: RunOptions[K] } = { shocks, seed, depthMultipliers: depth };
-    // Per-liquidation records are only read when accounts are tracked.
-    if (state.tracked.length === 0) options.detail = 'summary';
     if (latency !== undefined) options.liquidatorLatencySeconds = latency;
     if (oracle !== undefined) options.oracleDelaySeconds = oracle;
-    const report = state.simulator.run(options);
-    totals.addPath(report, depthFactor, latency ?? state.prepared.input.timing?.liquidatorLatencySeconds ?? 0);
+    latencySeconds = latency ?? state.prepared.input.timing?.liquidatorLatencySeconds ?? 0;
+    // Read in place: a path builds no report.
+    state.simulator.runOutcome(options, fold);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CascadeReport } from '@firesale/core';
+import type { RunOutcome } from '@firesale/core';
 import type { PlanState } from './batch-cache';
 import { FAN_INTERVALS, FAN_RELATIVE_ACCURACY, type AccountBatchSummary, type BatchSummary, type MarketBatchSummary } from './job-runner';
 import { emptySketch, LogSketch, type SketchData } from './log-sketch';
@@ -160,15 +160,15 @@ export class SummaryTotals {
   }
 
   /**
-   * Adds one path's report and the parameters it drew (depth multiplier, liquidator latency in simulated
-   * seconds). Keeps no per-path data.
+   * Adds one path's run, read in place (`Simulator.runOutcome` of `@firesale/core`), and the parameters it drew (depth
+   * multiplier, liquidator latency in simulated seconds). Keeps no per-path data.
    *
    * @throws Error when the totals were not made by {@link SummaryTotals.forPaths}.
    */
-  addPath(report: CascadeReport, depthMultiplier: number, latencySeconds: number): void {
+  addPath(outcome: RunOutcome, depthMultiplier: number, latencySeconds: number): void {
     const source = this.paths;
     if (source === undefined) throw new Error('path reports fold only into totals made by SummaryTotals.forPaths');
-    const s = report.summary;
+    const s = outcome.summary;
     this.pathCount++;
     this.liquidatedNotionalQuote.add(s.liquidatedNotionalQuote);
     this.badDebtQuote.add(s.badDebtQuote);
@@ -178,45 +178,45 @@ export class SummaryTotals {
     if (s.badDebtQuote > 0) this.pathsWithBadDebt++;
     if (s.badDebtQuote > source.badDebtThresholdQuote) this.pathsWithBadDebtAboveThreshold++;
     if (s.adlCount > 0) this.pathsWithAdl++;
-    if (report.insuranceFunds.some((f) => f.exhausted)) this.pathsWithFundExhausted++;
+    if (outcome.insuranceFundExhausted) this.pathsWithFundExhausted++;
     while (this.generations.length <= s.generations) this.generations.push(0);
     this.generations[s.generations]!++;
     this.depthMultiplier.add(depthMultiplier);
     this.liquidatorLatencySeconds.add(latencySeconds);
-    const times = report.timeline.timeSeconds;
+    const last = outcome.timelineLength - 1;
+    const step = outcome.timelineLength > 1 ? outcome.timeSecondsAt(1) - outcome.timeSecondsAt(0) : 1;
     for (let i = 0; i < this.markets.length; i++) {
       const m = this.markets[i]!;
-      const summary = report.markets[i]!;
+      const summary = outcome.markets[i]!;
       const initial = summary.initialPriceQuote;
       m.troughDropFraction.add(summary.troughDropFraction);
       m.terminalReturn.add(summary.finalPriceQuote / initial - 1);
       m.exogenousReturn.add(summary.exogenousPriceQuote / initial - 1);
       if (summary.exogenousMoveFraction > 0) m.amplification.add(summary.amplification);
       m.liquidatedNotionalQuote.add(summary.liquidatedNotionalQuote);
-      const mids = report.timeline.midPriceQuote[m.marketId] ?? [];
-      const last = mids.length - 1;
-      const step = times.length > 1 ? times[1]! - times[0]! : 1;
       for (let j = 0; j <= FAN_INTERVALS; j++) {
         const t = (source.horizonSeconds * j) / FAN_INTERVALS;
         const k = Math.min(last, Math.round(t / step));
-        m.fan[j]!.add(k >= 0 ? mids[k]! / initial - 1 : 0);
+        m.fan[j]!.add(k >= 0 ? outcome.midPriceQuoteAt(i, k) / initial - 1 : 0);
       }
     }
-    if (this.accounts.length > 0) this.addAccounts(report, source);
+    if (this.accounts.length > 0) this.addAccounts(outcome, source);
   }
 
-  private addAccounts(report: CascadeReport, source: PathSource): void {
+  private addAccounts(outcome: RunOutcome, source: PathSource): void {
     const tracked = source.state.tracked;
     const loss = new Float64Array(tracked.length);
     const hit = new Uint8Array(tracked.length);
     const positions = source.state.prepared.input.positions;
-    for (const l of report.liquidations) {
-      const k = source.positionAccount.get(l.positionId);
+    const fills = outcome.liquidationFills;
+    for (let f = 0; f < fills.count; f++) {
+      const id = fills.positionId[f]!;
+      const k = source.positionAccount.get(id);
       if (k === undefined) continue;
       hit[k] = 1;
-      const side = positions.side[l.positionId]!;
-      const entry = positions.entryPriceQuote[l.positionId]!;
-      loss[k]! += -side * (l.fillPriceQuote - entry) * l.closedBase + l.feeToFundQuote;
+      const side = positions.side[id]!;
+      const entry = positions.entryPriceQuote[id]!;
+      loss[k]! += -side * (fills.fillPriceQuote[f]! - entry) * fills.closedBase[f]! + fills.feeToFundQuote[f]!;
     }
     let portfolioHit = 0;
     let portfolioLoss = 0;
