@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Monte Carlo throughput: paths per second of the inline runner and the worker-thread runner on the same plan
 // (10,000 GBM paths over a 100,000-position book), and the workers' speed-up. Each pair (inline, then workers) runs
-// in a fresh process, `--repeats` times (default 3: this VM's speed drifts by ±10% from minute to minute), and the
-// last line gives the medians. Uses the built packages (run `npx turbo run build` first). `--json` prints one JSON
+// in a fresh process, `--repeats` times (default 5: this VM's speed drifts by ±10% from minute to minute, and one
+// pair alone lands anywhere from 1.57x to 1.77x), and the last line gives the medians. Uses the built packages (run `npx turbo run build` first). `--json` prints one JSON
 // object per line; `--paths N` and `--positions N` shrink the run for a quick check.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -68,7 +68,7 @@ if (args.child) {
     coldSpeedUp: inline.seconds / (workers.seconds + workers.startSeconds), identicalSummaries: identical, liquidationPaths: inline.summary.pathsWithLiquidation,
   });
 } else {
-  const repeats = Number(args.repeats ?? 3);
+  const repeats = Number(args.repeats ?? 5);
   const childArgs = ['--paths', String(paths), '--positions', String(positions), '--threads', String(threads)];
   const pairs = [];
   for (let k = 0; k < repeats; k++) {
