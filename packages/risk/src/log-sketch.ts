@@ -33,7 +33,6 @@ export const DEFAULT_RELATIVE_ACCURACY = 0.002;
 /** A sketch being filled (mutable, dense typed-array stores); {@link LogSketch.toData} freezes it into {@link SketchData}. */
 export class LogSketch {
   readonly relativeAccuracy: number;
-  private readonly gamma: number;
   private readonly invLnGamma: number;
   count = 0;
   zeroCount = 0;
@@ -44,8 +43,7 @@ export class LogSketch {
 
   constructor(relativeAccuracy = DEFAULT_RELATIVE_ACCURACY) {
     this.relativeAccuracy = relativeAccuracy;
-    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
-    this.invLnGamma = 1 / Math.log(this.gamma);
+    this.invLnGamma = 1 / Math.log(bucketGamma(relativeAccuracy));
   }
 
   /** Adds one value (NaN is ignored; ±Infinity is clamped to ±Number.MAX_VALUE). */
@@ -118,6 +116,11 @@ export class LogSketch {
 }
 
 
+/** The ratio between consecutive bucket bounds of a sketch of relative accuracy `a`: (1 + a) / (1 - a). */
+function bucketGamma(relativeAccuracy: number): number {
+  return (1 + relativeAccuracy) / (1 - relativeAccuracy);
+}
+
 /** An empty sketch's data. */
 export function emptySketch(relativeAccuracy = DEFAULT_RELATIVE_ACCURACY): SketchData {
   return new LogSketch(relativeAccuracy).toData();
@@ -155,7 +158,7 @@ class BucketWalk {
     this.negatives = sketch.negative.keys.length;
     this.zeros = sketch.zeroCount > 0 ? 1 : 0;
     this.length = this.negatives + this.zeros + sketch.positive.keys.length;
-    this.gamma = (1 + sketch.relativeAccuracy) / (1 - sketch.relativeAccuracy);
+    this.gamma = bucketGamma(sketch.relativeAccuracy);
   }
 
   count(i: number): number {
