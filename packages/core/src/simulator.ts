@@ -247,10 +247,9 @@ function buildModel(input: SimulatorInput) {
 /**
  * Each indexed position's liquidation price from its venue's plugin, read column by column (no per-position
  * objects: the per-position call gets the simulator's `io` objects), counted into the index's segment `ranges` as
- * it goes. Runs of indexed positions on one market go to
- * the venue's `doLiquidationPrices` in batches, when it has one (each batch's prices are counted while they are
- * still in the CPU cache); otherwise each position goes to `doPriceTriggers`. A small function of its own, so
- * that the JIT optimises this loop whatever else the build does.
+ * it goes. Runs of indexed positions on one market go to the venue's `doLiquidationPrices` in batches, when it has
+ * one (each batch's prices are counted while they are still in the CPU cache); otherwise each position goes to
+ * `doPriceTriggers`. A small function of its own, so that the JIT optimises this loop whatever else the build does.
  */
 function computeTriggers(
   positions: PositionTable,

@@ -77,8 +77,9 @@ export class SummaryTotals {
   }
 
   /**
-   * Empty totals of a built plan that path reports fold into ({@link SummaryTotals.addPath}): one market entry
-   * per plan market, one account entry per tracked account, sketches of the default accuracy.
+   * Empty totals of a built plan that paths fold into ({@link SummaryTotals.addPath}): one market entry
+   * per plan market, one account entry per tracked account, sketches of the default accuracy (the price fan's at
+   * {@link FAN_RELATIVE_ACCURACY}).
    *
    * @param horizonSeconds the plan's horizon (simulated seconds), which the price fan splits.
    * @param badDebtThresholdQuote paths whose bad debt is above it count in `pathsWithBadDebtAboveThreshold`.
