@@ -21,7 +21,7 @@ export type {
   RunTimings,
 } from './simulation-input';
 export { PositionTable } from './position-table';
-export { LiquidationIndex, SegmentRanges } from './liquidation-index';
+export { IndexBuckets, LiquidationIndex, SegmentRanges } from './liquidation-index';
 export { GrowableFloat64, GrowableUint32 } from './growable';
 export { REPORT_VERSION } from './report';
 export { adlRecordAt } from './fill-log';

@@ -80,8 +80,8 @@ export class LiquidationIndex {
   /**
    * Groups the positions that `indexed[i] === 1` marks by market and side, and within each group into price
    * buckets in trigger order (ties keep position order). A long with trigger <= 0 or a short with a non-finite
-   * trigger can never be liquidated by price and is left out. `ranges` are the segments' sizes and key ranges when
-   * the caller gathered them while computing the triggers (one pass over the positions fewer).
+   * trigger can never be liquidated by price and is left out. `ranges` lay out the buckets (by default the exact
+   * ranges of the positions, in a pass of their own); any ranges give the same index, only buckets more or less even.
    */
   static build(
     count: number,
@@ -92,59 +92,119 @@ export class LiquidationIndex {
     indexed: Uint8Array,
     ranges: SegmentRanges = SegmentRanges.scan(count, marketCount, marketIndex, side, trigger, indexed),
   ): LiquidationIndex {
-    // Segment = market * 2 + (long ? 0 : 1), key = -side * price, so both sides run from the first position to be
-    // liquidated. Written without branches on the side (random sides mispredict).
-    const segments = marketCount * 2;
-    const { sizes, lo, hi } = ranges;
-    const segmentStart = new Uint32Array(segments);
-    const segmentEnd = new Uint32Array(segments);
-    const firstBucket = new Uint32Array(segments + 1);
-    const scale = new Float64Array(segments);
-    let total = 0;
-    for (let s = 0; s < segments; s++) {
-      segmentStart[s] = total;
-      total += sizes[s]!;
-      segmentEnd[s] = total;
-      const span = hi[s]! - lo[s]!;
-      const wanted = Math.min(sizes[s]!, BUCKETS);
-      // One bucket where the span is empty, too narrow (denormal) or too wide (overflow) to divide.
-      const k = wanted > 1 && span > 0 ? (wanted - 1) / span : 0;
-      const usable = k > 0 && Number.isFinite(k) && Number.isFinite(span);
-      scale[s] = usable ? k : 0;
-      firstBucket[s + 1] = firstBucket[s]! + (sizes[s] === 0 ? 0 : usable ? wanted : 1);
-    }
-    // Bucket b of segment s holds the keys in [lo + b / scale, lo + (b + 1) / scale). Each position's bucket is
-    // computed once and kept for the scatter (NOT_INDEXED for the positions left out).
-    const bucketEnd = new Uint32Array(firstBucket[segments]!);
-    const bucketOf = new Uint32Array(count);
-    for (let i = 0; i < count; i++) {
-      const sd = side[i]!;
-      const t = trigger[i]!;
-      if (indexed[i] !== 1 || !reachableTrigger(sd, t)) {
-        bucketOf[i] = NOT_INDEXED;
+    const buckets = new IndexBuckets(count, ranges);
+    for (let i = 0; i < count; ) {
+      if (indexed[i] !== 1) {
+        i++;
         continue;
       }
-      const s = marketIndex[i]! * 2 + ((1 - sd) >> 1);
-      // Truncated (the product is never negative): in a one-bucket segment whose keys are too far apart for a double,
-      // `key - lo` can overflow to Infinity, and Infinity × 0 is NaN, which `| 0` makes bucket 0 (Math.floor kept
-      // NaN, and the position landed in another segment).
-      const b = firstBucket[s]! + (((-sd * t - lo[s]!) * scale[s]!) | 0);
-      bucketOf[i] = b;
-      bucketEnd[b]!++;
+      const end = indexedRunEnd(indexed, marketIndex, i, count);
+      buckets.addRun(marketIndex[i]!, side, trigger, i, end);
+      i = end;
     }
+    return LiquidationIndex.fromBuckets(buckets, trigger);
+  }
+
+  /**
+   * The index of the positions counted into `buckets` (whose `trigger` they were counted by): each bucket's
+   * positions in position order, bucket after bucket; a walk sorts a bucket when it reaches it. Takes over the
+   * buckets' arrays (`buckets` is spent).
+   */
+  static fromBuckets(buckets: IndexBuckets, trigger: Float64Array): LiquidationIndex {
+    const { firstBucket, bucketOf } = buckets;
+    const segments = firstBucket.length - 1;
+    const segmentStart = new Uint32Array(segments);
+    const segmentEnd = new Uint32Array(segments);
     // Counts to each bucket's first slot; the scatter then moves each to one past its last.
+    const bucketEnd = buckets.counts;
     let slot = 0;
-    for (let b = 0; b < bucketEnd.length; b++) {
-      const size = bucketEnd[b]!;
-      bucketEnd[b] = slot;
-      slot += size;
+    for (let s = 0; s < segments; s++) {
+      segmentStart[s] = slot;
+      for (let b = firstBucket[s]!; b < firstBucket[s + 1]!; b++) {
+        const size = bucketEnd[b]!;
+        bucketEnd[b] = slot;
+        slot += size;
+      }
+      segmentEnd[s] = slot;
     }
-    const order = new Uint32Array(total);
-    for (let i = 0; i < count; i++) {
+    const order = new Uint32Array(slot);
+    for (let i = 0; i < bucketOf.length; i += BUILD_CHUNK) scatter(i, Math.min(bucketOf.length, i + BUILD_CHUNK), bucketOf, bucketEnd, order);
+    return new LiquidationIndex(order, new Float64Array(buckets.slotPrices, 0, slot), trigger, segmentStart, segmentEnd, bucketEnd, firstBucket.slice(0, segments), firstBucket.subarray(1));
+  }
+}
+
+/**
+ * Positions counted into price buckets run by run, as their liquidation prices are computed (while the prices
+ * are still in the CPU cache), for {@link LiquidationIndex.fromBuckets}. The buckets of each segment (market ×
+ * side) split the key range (`-side × trigger`) of {@link SegmentRanges}, exact or estimated from a sample: keys
+ * outside it go to the segment's first or last bucket, so an estimate costs only evenness, never order.
+ */
+export class IndexBuckets {
+  /** First bucket of each segment, and one past the last bucket at the end. */
+  readonly firstBucket: Uint32Array;
+  /**
+   * Room for the index's slot prices (`orderTrigger`), a double per position. Until the index is made from these
+   * buckets its first half holds `bucketOf`: the slot prices are written only when a walk sorts a bucket, so the
+   * build borrows their memory instead of allocating its own.
+   */
+  readonly slotPrices: ArrayBuffer;
+  /** Each position's bucket plus one; 0 for a position left out of the index. */
+  readonly bucketOf: Uint32Array;
+  /** Positions per bucket. */
+  readonly counts: Uint32Array;
+  private readonly lo: Float64Array;
+  private readonly scale: Float64Array;
+  /** Per segment, its last bucket's offset (keys above the range are clamped to it). */
+  private readonly top: Float64Array;
+
+  /**
+   * Buckets for `count` positions laid out by `ranges`; `sizeScale` scales the ranges' sizes to the expected
+   * segment sizes (positions over positions sampled, when the ranges are a sample's).
+   */
+  constructor(count: number, ranges: SegmentRanges, sizeScale = 1) {
+    const { sizes, lo, hi } = ranges;
+    const segments = sizes.length;
+    this.firstBucket = new Uint32Array(segments + 1);
+    this.lo = Float64Array.from(lo);
+    this.scale = new Float64Array(segments);
+    this.top = new Float64Array(segments);
+    for (let s = 0; s < segments; s++) {
+      const span = hi[s]! - lo[s]!;
+      const wanted = Math.min(Math.ceil(sizes[s]! * sizeScale), BUCKETS);
+      // One bucket where the span is empty, too narrow (denormal) or too wide (overflow) to divide, or unknown.
+      const k = wanted > 1 && span > 0 ? (wanted - 1) / span : 0;
+      const usable = k > 0 && Number.isFinite(k) && Number.isFinite(span);
+      this.scale[s] = usable ? k : 0;
+      this.top[s] = usable ? wanted - 1 : 0;
+      this.firstBucket[s + 1] = this.firstBucket[s]! + (usable ? wanted : 1);
+    }
+    this.slotPrices = new ArrayBuffer(count * Float64Array.BYTES_PER_ELEMENT);
+    this.bucketOf = new Uint32Array(this.slotPrices, 0, count);
+    this.counts = new Uint32Array(this.firstBucket[segments]!);
+  }
+
+  /**
+   * Counts positions `from` to `to` (exclusive), all indexed and on `market`, into their buckets by `trigger`;
+   * leaves out those whose trigger can never be reached. Written without branches on the side (random sides
+   * mispredict).
+   */
+  addRun(market: number, side: Int8Array, trigger: Float64Array, from: number, to: number): void {
+    const { firstBucket, lo, scale, top, bucketOf } = this;
+    const long = market * 2;
+    for (let i = from; i < to; i++) {
+      const sd = side[i]!;
+      const t = trigger[i]!;
+      if (!reachableTrigger(sd, t)) continue;
+      const s = long + ((1 - sd) >> 1);
+      // Clamped into the segment's buckets. `key - lo` can overflow to Infinity (keys too far apart for a double),
+      // and Infinity × 0 in a one-bucket segment is NaN, which the clamp keeps and `| 0` makes bucket 0.
+      bucketOf[i] = firstBucket[s]! + (Math.min(Math.max((-sd * t - lo[s]!) * scale[s]!, 0), top[s]!) | 0) + 1;
+    }
+    const counts = this.counts;
+    for (let i = from; i < to; i++) {
       const b = bucketOf[i]!;
-      if (b !== NOT_INDEXED) order[bucketEnd[b]!++] = i;
+      if (b !== 0) counts[b - 1]!++;
     }
-    return new LiquidationIndex(order, new Float64Array(total), trigger, segmentStart, segmentEnd, bucketEnd, firstBucket.slice(0, segments), firstBucket.subarray(1));
   }
 }
 
@@ -203,15 +263,23 @@ export class SegmentRanges {
  * One past the last position of the run that starts at the indexed position `from`: the positions after it that are
  * indexed too and on the same market, up to `limit` (exclusive).
  */
-function indexedRunEnd(indexed: Uint8Array, marketIndex: Uint16Array, from: number, limit: number): number {
+export function indexedRunEnd(indexed: Uint8Array, marketIndex: Uint16Array, from: number, limit: number): number {
   const market = marketIndex[from]!;
   let end = from + 1;
   while (end < limit && indexed[end] === 1 && marketIndex[end] === market) end++;
   return end;
 }
 
-/** `bucketOf` of a position the index leaves out. */
-const NOT_INDEXED = 0xffffffff;
+/** Positions per call of the build's scatter: a small function called many times is optimised and stays so. */
+const BUILD_CHUNK = 16_384;
+
+/** Moves positions `from` to `to` into their buckets' next slots (`next` holds each bucket's next slot). */
+function scatter(from: number, to: number, bucketOf: Uint32Array, next: Uint32Array, order: Uint32Array): void {
+  for (let i = from; i < to; i++) {
+    const b = bucketOf[i]!;
+    if (b !== 0) order[next[b - 1]!++] = i;
+  }
+}
 
 /**
  * Buckets per segment at build time. Few enough that the scatter's write streams stay in the CPU's caches and

@@ -3,7 +3,7 @@ import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { GrowablePool } from './growable';
 import { createPluginIo, type PluginIo } from './plugin-io';
-import { LiquidationIndex, SegmentRanges, reachableTrigger } from './liquidation-index';
+import { IndexBuckets, LiquidationIndex, SegmentRanges, indexedRunEnd, reachableTrigger } from './liquidation-index';
 import type { TriggerHeap } from './trigger-heap';
 import type { CascadeReport, RunOutcome } from './report';
 import type { PositionTable } from './position-table';
@@ -196,9 +196,8 @@ function buildModel(input: SimulatorInput) {
   }
 
   const scratch = createRunScratch(n, accountCount);
-  const ranges = new SegmentRanges(input.markets.length);
-  const trigger = computeTriggers(positions, indexed, engines, marketVenue, venueMarketIds, scratch.io, ranges);
-  const index = LiquidationIndex.build(n, input.markets.length, positions.marketIndex, positions.side, trigger, indexed, ranges);
+  const oneRun = input.markets.length === 1 && !watchedAccount.includes(1);
+  const { trigger, index } = indexPositions(positions, indexed, oneRun, engines, marketVenue, venueMarketIds, scratch.io, input.markets.length);
 
   // Watched accounts: their positions (CSR) and, per market, the accounts to re-check when it moves.
   const watchedPositions: number[][] = [];
@@ -245,40 +244,97 @@ function buildModel(input: SimulatorInput) {
 }
 
 /**
- * Each indexed position's liquidation price from its venue's plugin, read column by column (no per-position
- * objects: the per-position call gets the simulator's `io` objects), counted into the index's segment `ranges` as
- * it goes. Runs of indexed positions on one market go to the venue's `doLiquidationPrices` in batches, when it has
- * one (each batch's prices are counted while they are still in the CPU cache); otherwise each position goes to
- * `doPriceTriggers`. A small function of its own, so that the JIT optimises this loop whatever else the build does.
+ * Each indexed position's liquidation price from its venue's plugin, and the index over them. The index's buckets
+ * are laid out from the prices of an evenly spread sample of the positions; then one pass computes every price and
+ * counts it into its bucket while it is still in the CPU cache (no second pass over the prices).
  */
-function computeTriggers(
+function indexPositions(
   positions: PositionTable,
   indexed: Uint8Array,
+  oneRun: boolean,
   engines: readonly LiquidationEngineModelV1[],
   marketVenue: Uint16Array,
   venueMarketIds: readonly string[],
   io: PluginIo,
-  ranges: SegmentRanges,
-): Float64Array {
+  marketCount: number,
+): { trigger: Float64Array; index: LiquidationIndex } {
   const n = positions.count;
   const trigger = new Float64Array(n);
+  const pass = (from: number, to: number, sink: TriggerRunSink, computed: boolean) =>
+    computeTriggers(positions, indexed, oneRun, engines, marketVenue, venueMarketIds, io, trigger, from, to, sink, computed);
+  const sample = new SegmentRanges(marketCount);
+  const runs = sampleRuns(n);
+  for (const [from, to] of runs) pass(from, to, sample, false);
+  // Every price once: the sample's are counted into the buckets as they are, the rest computed and counted.
+  const sampled = runs.reduce((sum, [from, to]) => sum + to - from, 0);
+  const buckets = new IndexBuckets(n, sample, sampled > 0 ? n / sampled : 1);
+  let done = 0;
+  for (const [from, to] of runs) {
+    pass(done, from, buckets, false);
+    pass(from, to, buckets, true);
+    done = to;
+  }
+  pass(done, n, buckets, false);
+  return { trigger, index: LiquidationIndex.fromBuckets(buckets, trigger) };
+}
+
+/**
+ * The sample that lays out the index's buckets: `SAMPLE_RUNS` runs of `SAMPLE_RUN_POSITIONS` consecutive positions,
+ * evenly spread from the first position to the last; all positions when they are not more than that.
+ */
+function sampleRuns(count: number): [from: number, to: number][] {
+  if (count <= SAMPLE_RUNS * SAMPLE_RUN_POSITIONS) return [[0, count]];
+  return Array.from({ length: SAMPLE_RUNS }, (_, k) => {
+    const from = Math.floor((k * (count - SAMPLE_RUN_POSITIONS)) / (SAMPLE_RUNS - 1));
+    return [from, from + SAMPLE_RUN_POSITIONS];
+  });
+}
+
+const SAMPLE_RUNS = 64;
+const SAMPLE_RUN_POSITIONS = 64;
+
+/** Takes each run of liquidation prices as it is computed (positions all indexed and on one market). */
+type TriggerRunSink = { addRun(market: number, side: Int8Array, trigger: Float64Array, from: number, to: number): void };
+
+/**
+ * The liquidation prices of the indexed positions `from` to `to` from their venues' plugins, read column by column
+ * (no per-position objects: the per-position call gets the simulator's `io` objects), into `trigger`, unless
+ * `computed` (they are there already). Runs of indexed positions on one market go to the venue's
+ * `doLiquidationPrices` in batches, when it has one (each batch then goes to `sink` while its prices are still in
+ * the CPU cache); otherwise each position goes to `doPriceTriggers`. `oneRun` when every position is indexed and on
+ * one market: runs are then cut by batch size alone, without looking at each position for where a run ends. A small
+ * function of its own, so that the JIT optimises this loop whatever else the build does.
+ */
+function computeTriggers(
+  positions: PositionTable,
+  indexed: Uint8Array,
+  oneRun: boolean,
+  engines: readonly LiquidationEngineModelV1[],
+  marketVenue: Uint16Array,
+  venueMarketIds: readonly string[],
+  io: PluginIo,
+  trigger: Float64Array,
+  from: number,
+  to: number,
+  sink: TriggerRunSink,
+  computed: boolean,
+): void {
   const { marketIndex, side, sizeBase, entryPriceQuote, marginQuote } = positions;
   const columns: PriceTriggerColumnsV1 = { marketId: '', side, sizeBase, entryPriceQuote, marginQuote, from: 0, to: 0 };
   const { triggerIn, triggerOut } = io;
-  let i = 0;
-  while (i < n) {
+  let i = from;
+  while (i < to) {
     if (indexed[i] !== 1) {
       i++;
       continue;
     }
     const m = marketIndex[i]!;
-    // The run as `indexedRunEnd` (liquidation-index.ts) finds it, written out: calling it here made the build ~13 ms
-    // slower per million positions (measured).
-    const limit = Math.min(n, i + TRIGGER_BATCH);
-    let end = i + 1;
-    while (end < limit && indexed[end] === 1 && marketIndex[end] === m) end++;
+    const limit = Math.min(to, i + TRIGGER_BATCH);
+    const end = oneRun ? limit : indexedRunEnd(indexed, marketIndex, i, limit);
     const engine = engines[marketVenue[m]!]!;
-    if (engine.doLiquidationPrices) {
+    if (computed) {
+      // Prices already in `trigger` (a sample's): counted only.
+    } else if (engine.doLiquidationPrices) {
       columns.marketId = venueMarketIds[m]!;
       columns.from = i;
       columns.to = end;
@@ -294,10 +350,9 @@ function computeTriggers(
         trigger[k] = triggerOut.liquidationPriceQuote;
       }
     }
-    ranges.addRun(m, side, trigger, i, end);
+    sink.addRun(m, side, trigger, i, end);
     i = end;
   }
-  return trigger;
 }
 
 /** Most positions per batch of liquidation prices: few enough that the batch's prices stay in the CPU cache. */

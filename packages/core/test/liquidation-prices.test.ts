@@ -130,3 +130,57 @@ describe("a venue's batch of liquidation prices (doLiquidationPrices)", () => {
     ]);
   });
 });
+
+describe('an index over more positions than its bucket layout samples', () => {
+  // 40,000 positions: blocks of one market sorted by leverage (so a sample of spread-out runs misses the extremes of
+  // a block), then both markets interleaved, and a watched cross account (two positions, left out of the index).
+  const engine = createGenericEngine({ maintenanceMarginRate: 0.005, liquidationFeeRate: 0.01 });
+  const build = (spy?: (from: number, to: number) => void) => {
+    const n = 40_000;
+    const positions = new PositionTable(n + 2);
+    const rng = createRng(5);
+    for (let i = 0; i < n; i++) {
+      const market = i < 15_000 ? 0 : i < 25_000 ? 1 : i % 2;
+      const leverage = i < 25_000 ? 1.5 + ((i % 15_000) / 15_000) * 98 : 2 + rng.nextFloat() * 60;
+      const long = rng.nextFloat() < 0.6;
+      const entry = 100 * (1 + 0.02 * rng.nextNormal());
+      const size = 1 + rng.nextFloat() * 5;
+      positions.add(0, market, long ? 1 : -1, size, entry, (size * entry) / leverage);
+    }
+    positions.add(1, 0, 1, 3, 100, 0);
+    positions.add(1, 1, -1, 2, 100, 0);
+    const batching: LiquidationEngineModelV1 = {
+      ...engine,
+      doLiquidationPrices(input: PriceTriggerColumnsV1, out: Float64Array) {
+        spy?.(input.from, input.to);
+        engine.doLiquidationPrices!(input, out);
+      },
+    };
+    return createSimulator({
+      markets: [
+        { marketId: 'A-PERP', venueId: 'generic', baseAsset: 'A', book: createLinearBook({ midPriceQuote: 100, depthBasePerQuote: 40 }) },
+        { marketId: 'B-PERP', venueId: 'generic', baseAsset: 'B', book: createLinearBook({ midPriceQuote: 100, depthBasePerQuote: 40 }) },
+      ],
+      venues: [{ engine: batching, insuranceFundQuote: 1e6 }],
+      accounts: [
+        { accountId: 'crowd', marginMode: 'isolated', collateral: [] },
+        { accountId: 'cross', marginMode: 'cross', collateral: [{ asset: 'USD', amount: 40 }] },
+      ],
+      positions,
+      timing: { stepSeconds: 1, durationSeconds: 60, oracleDelaySeconds: 1 },
+    });
+  };
+  const shock = { shocks: [{ marketId: 'A-PERP', returnFraction: -0.06, overSeconds: 5 }, { marketId: 'B-PERP', returnFraction: 0.05, overSeconds: 5 }] };
+
+  it('computes each price once and finds the same positions as a full scan', () => {
+    const covered = new Uint8Array(40_002);
+    const simulator = build((from, to) => {
+      for (let i = from; i < to; i++) covered[i]!++;
+    });
+    expect(Array.from(covered.subarray(0, 40_000)).every((c) => c === 1)).toBe(true);
+    expect(covered[40_000]! + covered[40_001]!).toBe(0);
+    const report = simulator.run(shock);
+    expect(report.summary.liquidatedPositions).toBeGreaterThan(2_000);
+    expect(JSON.stringify(simulator.run({ ...shock, triggerDetection: 'full-scan' }))).toBe(JSON.stringify(report));
+  });
+});

@@ -227,7 +227,12 @@ describe('liquidation index', () => {
           }),
           { maxLength: 200 },
         ),
-        (groups) => {
+        // Ranges that lay out the buckets wrongly, as a sample's estimate can (narrower, shifted, empty, huge).
+        fc.array(
+          fc.record({ size: fc.integer({ min: 0, max: 2000 }), lo: fc.oneof(fc.double({ min: -1e6, max: 10 }), fc.double()), span: fc.oneof(fc.double({ min: 0, max: 1e6 }), fc.double()) }),
+          { minLength: 6, maxLength: 6 },
+        ),
+        (groups, estimate) => {
           const rows = groups.flatMap((g, k) => Array.from({ length: k % 2 === 0 ? 1 : g.run }, () => g));
           const n = rows.length;
           const market = Uint16Array.from(rows, (r) => r.market);
@@ -255,9 +260,17 @@ describe('liquidation index', () => {
           }
           const index = LiquidationIndex.build(n, 3, market, side, trigger, indexed);
           const fromGathered = LiquidationIndex.build(n, 3, market, side, trigger, indexed, gathered);
-          index.sortAll();
-          fromGathered.sortAll();
+          const wrong = new SegmentRanges(3);
+          estimate.forEach((e, s) => {
+            wrong.sizes[s] = e.size;
+            wrong.lo[s] = e.lo;
+            wrong.hi[s] = e.lo + e.span;
+          });
+          const fromEstimate = LiquidationIndex.build(n, 3, market, side, trigger, indexed, wrong);
+          for (const built of [index, fromGathered, fromEstimate]) built.sortAll();
           expect(Array.from(fromGathered.order)).toEqual(Array.from(index.order));
+          expect(Array.from(fromEstimate.order)).toEqual(Array.from(index.order));
+          expect(Array.from(fromEstimate.segmentEnd)).toEqual(Array.from(index.segmentEnd));
           for (let m = 0; m < 3; m++) {
             for (const long of [true, false]) {
               const s = m * 2 + (long ? 0 : 1);
@@ -284,6 +297,7 @@ describe('liquidation index', () => {
               { market: 0, run: 1, long: false, trigger: 0 },
               { market: 0, run: 1, long: true, trigger: 5e-324 },
             ],
+            Array.from({ length: 6 }, () => ({ size: 0, lo: 0, span: 0 })),
           ],
         ],
       },
