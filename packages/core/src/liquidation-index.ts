@@ -93,15 +93,7 @@ export class LiquidationIndex {
     ranges: SegmentRanges = SegmentRanges.scan(count, marketCount, marketIndex, side, trigger, indexed),
   ): LiquidationIndex {
     const buckets = new IndexBuckets(count, ranges);
-    for (let i = 0; i < count; ) {
-      if (indexed[i] !== 1) {
-        i++;
-        continue;
-      }
-      const end = indexedRunEnd(indexed, marketIndex, i, count);
-      buckets.addRun(marketIndex[i]!, side, trigger, i, end);
-      i = end;
-    }
+    addIndexedRuns(buckets, count, marketIndex, side, trigger, indexed);
     return LiquidationIndex.fromBuckets(buckets, trigger);
   }
 
@@ -246,16 +238,24 @@ export class SegmentRanges {
   /** The ranges of the positions that `indexed[i] === 1` marks, in one pass. */
   static scan(count: number, marketCount: number, marketIndex: Uint16Array, side: Int8Array, trigger: Float64Array, indexed: Uint8Array): SegmentRanges {
     const ranges = new SegmentRanges(marketCount);
-    for (let i = 0; i < count; ) {
-      if (indexed[i] !== 1) {
-        i++;
-        continue;
-      }
-      const end = indexedRunEnd(indexed, marketIndex, i, count);
-      ranges.addRun(marketIndex[i]!, side, trigger, i, end);
-      i = end;
-    }
+    addIndexedRuns(ranges, count, marketIndex, side, trigger, indexed);
     return ranges;
+  }
+}
+
+/** Takes runs of positions, all indexed and on one market, with their liquidation prices. */
+export type TriggerRunSink = { addRun(market: number, side: Int8Array, trigger: Float64Array, from: number, to: number): void };
+
+/** Hands `sink` every run of the positions that `indexed[i] === 1` marks (consecutive, on one market). */
+function addIndexedRuns(sink: TriggerRunSink, count: number, marketIndex: Uint16Array, side: Int8Array, trigger: Float64Array, indexed: Uint8Array): void {
+  for (let i = 0; i < count; ) {
+    if (indexed[i] !== 1) {
+      i++;
+      continue;
+    }
+    const end = indexedRunEnd(indexed, marketIndex, i, count);
+    sink.addRun(marketIndex[i]!, side, trigger, i, end);
+    i = end;
   }
 }
 

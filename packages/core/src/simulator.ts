@@ -3,7 +3,7 @@ import { CascadeRun } from './cascade-run';
 import { FiresaleError } from './firesale-error';
 import { GrowablePool } from './growable';
 import { createPluginIo, type PluginIo } from './plugin-io';
-import { IndexBuckets, LiquidationIndex, SegmentRanges, indexedRunEnd, reachableTrigger } from './liquidation-index';
+import { IndexBuckets, LiquidationIndex, SegmentRanges, indexedRunEnd, reachableTrigger, type TriggerRunSink } from './liquidation-index';
 import type { TriggerHeap } from './trigger-heap';
 import type { CascadeReport, RunOutcome } from './report';
 import type { PositionTable } from './position-table';
@@ -196,8 +196,16 @@ function buildModel(input: SimulatorInput) {
   }
 
   const scratch = createRunScratch(n, accountCount);
-  const oneRun = input.markets.length === 1 && !watchedAccount.includes(1);
-  const { trigger, index } = indexPositions(positions, indexed, oneRun, engines, marketVenue, venueMarketIds, scratch.io, input.markets.length);
+  const source: TriggerSource = {
+    positions,
+    indexed,
+    oneRun: input.markets.length === 1 && !watchedAccount.includes(1),
+    engines,
+    marketVenue,
+    venueMarketIds,
+    io: scratch.io,
+  };
+  const { trigger, index } = indexPositions(source, input.markets.length);
 
   // Watched accounts: their positions (CSR) and, per market, the accounts to re-check when it moves.
   const watchedPositions: number[][] = [];
@@ -248,20 +256,10 @@ function buildModel(input: SimulatorInput) {
  * are laid out from the prices of an evenly spread sample of the positions; then one pass computes every price and
  * counts it into its bucket while it is still in the CPU cache (no second pass over the prices).
  */
-function indexPositions(
-  positions: PositionTable,
-  indexed: Uint8Array,
-  oneRun: boolean,
-  engines: readonly LiquidationEngineModelV1[],
-  marketVenue: Uint16Array,
-  venueMarketIds: readonly string[],
-  io: PluginIo,
-  marketCount: number,
-): { trigger: Float64Array; index: LiquidationIndex } {
-  const n = positions.count;
+function indexPositions(source: TriggerSource, marketCount: number): { trigger: Float64Array; index: LiquidationIndex } {
+  const n = source.positions.count;
   const trigger = new Float64Array(n);
-  const pass = (from: number, to: number, sink: TriggerRunSink, computed: boolean) =>
-    computeTriggers(positions, indexed, oneRun, engines, marketVenue, venueMarketIds, io, trigger, from, to, sink, computed);
+  const pass = (from: number, to: number, sink: TriggerRunSink, computed: boolean) => computeTriggers(source, trigger, from, to, sink, computed);
   const sample = new SegmentRanges(marketCount);
   const runs = sampleRuns(n);
   for (const [from, to] of runs) pass(from, to, sample, false);
@@ -293,32 +291,31 @@ function sampleRuns(count: number): [from: number, to: number][] {
 const SAMPLE_RUNS = 64;
 const SAMPLE_RUN_POSITIONS = 64;
 
-/** Takes each run of liquidation prices as it is computed (positions all indexed and on one market). */
-type TriggerRunSink = { addRun(market: number, side: Int8Array, trigger: Float64Array, from: number, to: number): void };
+/**
+ * What the liquidation prices are computed from: the positions (those `indexed` only), their venues' plugins and
+ * the simulator's plugin objects. `oneRun` when every position is indexed and on one market.
+ */
+type TriggerSource = {
+  readonly positions: PositionTable;
+  readonly indexed: Uint8Array;
+  readonly oneRun: boolean;
+  readonly engines: readonly LiquidationEngineModelV1[];
+  readonly marketVenue: Uint16Array;
+  readonly venueMarketIds: readonly string[];
+  readonly io: PluginIo;
+};
 
 /**
  * The liquidation prices of the indexed positions `from` to `to` from their venues' plugins, read column by column
  * (no per-position objects: the per-position call gets the simulator's `io` objects), into `trigger`, unless
  * `computed` (they are there already). Runs of indexed positions on one market go to the venue's
  * `doLiquidationPrices` in batches, when it has one (each batch then goes to `sink` while its prices are still in
- * the CPU cache); otherwise each position goes to `doPriceTriggers`. `oneRun` when every position is indexed and on
- * one market: runs are then cut by batch size alone, without looking at each position for where a run ends. A small
- * function of its own, so that the JIT optimises this loop whatever else the build does.
+ * the CPU cache); otherwise each position goes to `doPriceTriggers`. With `oneRun`, runs are cut by batch size alone,
+ * without looking at each position for where a run ends. A small function of its own, so that the JIT optimises this
+ * loop whatever else the build does.
  */
-function computeTriggers(
-  positions: PositionTable,
-  indexed: Uint8Array,
-  oneRun: boolean,
-  engines: readonly LiquidationEngineModelV1[],
-  marketVenue: Uint16Array,
-  venueMarketIds: readonly string[],
-  io: PluginIo,
-  trigger: Float64Array,
-  from: number,
-  to: number,
-  sink: TriggerRunSink,
-  computed: boolean,
-): void {
+function computeTriggers(source: TriggerSource, trigger: Float64Array, from: number, to: number, sink: TriggerRunSink, computed: boolean): void {
+  const { positions, indexed, oneRun, engines, marketVenue, venueMarketIds, io } = source;
   const { marketIndex, side, sizeBase, entryPriceQuote, marginQuote } = positions;
   const columns: PriceTriggerColumnsV1 = { marketId: '', side, sizeBase, entryPriceQuote, marginQuote, from: 0, to: 0 };
   const { triggerIn, triggerOut } = io;
