@@ -334,6 +334,26 @@ describe('liquidation index', () => {
     );
   });
 
+  it('orders positions spread over more buckets than 16 bits count (64 markets and more)', () => {
+    // 70 markets × 2 sides × 512 buckets: the build keeps each position's bucket in 32 bits instead of 16.
+    const markets = 70;
+    const n = markets * 1_200;
+    let x = 12_345;
+    const next = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const market = Uint16Array.from({ length: n }, (_, i) => i % markets);
+    const side = Int8Array.from({ length: n }, (_, i) => (Math.floor(i / markets) % 2 === 0 ? 1 : -1));
+    const trigger = Float64Array.from({ length: n }, () => 50 + 100 * next());
+    const index = LiquidationIndex.build(n, markets, market, side, trigger, new Uint8Array(n).fill(1));
+    index.sortAll();
+    const bySegment: number[][] = Array.from({ length: markets * 2 }, () => []);
+    for (let i = 0; i < n; i++) bySegment[market[i]! * 2 + (side[i] === 1 ? 0 : 1)]!.push(i);
+    bySegment.forEach((ids, s) => {
+      const long = s % 2 === 0;
+      const want = ids.sort((a, b) => (long ? compare(trigger[b]!, trigger[a]!) : compare(trigger[a]!, trigger[b]!)) || a - b);
+      expect(Array.from(index.order.subarray(index.segmentStart[s], index.segmentEnd[s]))).toEqual(want);
+    });
+  });
+
   it('spreads a market side over buckets also when the other side is empty (lending markets hold one side)', () => {
     for (const side of [1, -1]) {
       const n = 20_000;
