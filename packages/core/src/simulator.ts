@@ -195,11 +195,12 @@ function buildModel(input: SimulatorInput) {
     }
   }
 
+  const anyWatched = watchedAccount.includes(1);
   const scratch = createRunScratch(n, accountCount);
   const source: TriggerSource = {
     positions,
     indexed,
-    oneRun: input.markets.length === 1 && !watchedAccount.includes(1),
+    oneRun: input.markets.length === 1 && !anyWatched,
     engines,
     marketVenue,
     venueMarketIds,
@@ -211,7 +212,7 @@ function buildModel(input: SimulatorInput) {
   const watchedPositions: number[][] = [];
   const watchedByMarket: number[][] = input.markets.map(() => []);
   const accountPositions = new Map<number, number[]>();
-  for (let i = 0, any = watchedAccount.includes(1); any && i < n; i++) {
+  for (let i = 0; anyWatched && i < n; i++) {
     const a = accountIndex[i]!;
     if (watchedAccount[a] !== 1) continue;
     const list = accountPositions.get(a) ?? [];
