@@ -84,7 +84,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): WorkerRun
               (summary) => {
                 inFlight--;
                 if (failure !== undefined) return;
-                folder.add(summary as BatchSummary);
+                folder.add(typeof summary === 'string' ? (JSON.parse(summary) as BatchSummary) : (summary as BatchSummary));
                 runOptions.onProgress?.({ pathsDone: folder.pathsDone, pathsTotal: plan.paths, elapsedMs: Date.now() - started });
                 if (folder.complete) {
                   signal?.removeEventListener('abort', onAbort);

@@ -33,8 +33,8 @@ async function cacheFor(venueFactoriesModule: string | undefined): Promise<Batch
   return cache;
 }
 
-/** Runs one batch of a plan in this thread (a ping returns the thread's id). */
+/** Runs one batch of a plan in this thread and returns its summary as JSON text (a ping returns the thread's id). */
 export default async function runWorkerTask(task: WorkerTask): Promise<WorkerResult> {
   if ('ping' in task) return threadId;
-  return runBatch(task.plan, task.batchIndex, await cacheFor(task.venueFactoriesModule));
+  return JSON.stringify(runBatch(task.plan, task.batchIndex, await cacheFor(task.venueFactoriesModule)));
 }
