@@ -1,5 +1,6 @@
 import type { Fraction, PriceQuote, SideSign } from '@firesale/spec';
 import type { ResolvedBrackets } from './leverage-brackets';
+import { BRACKET_EDGE_TOLERANCE } from './usdm-liquidation-price';
 
 /** A COIN-M (inverse) position in one-way mode. */
 export type CoinmLiquidationInput = {
@@ -32,7 +33,8 @@ export function coinmLiquidationPrice(brackets: ResolvedBrackets, input: CoinmLi
     if (!(price > 0) || !Number.isFinite(price)) continue;
     const valueCoin = input.positionUsd / price;
     const upper = i + 1 < n ? brackets.floors[i + 1]! : Infinity;
-    if (valueCoin >= brackets.floors[i]! && valueCoin < upper) return price;
+    const edge = BRACKET_EDGE_TOLERANCE * valueCoin;
+    if (valueCoin >= brackets.floors[i]! - edge && valueCoin < upper + edge) return price;
   }
   return input.side === 1 ? 0 : Infinity;
 }

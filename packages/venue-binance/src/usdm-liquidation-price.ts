@@ -42,10 +42,18 @@ export function usdmLiquidationPrice(brackets: ResolvedBrackets, input: UsdmLiqu
     const price = rawUsdmLiquidationPrice(input, brackets.rates[i]!, brackets.amounts[i]!);
     const notional = input.sizeBase * price;
     const upper = i + 1 < n ? brackets.floors[i + 1]! : Infinity;
-    if (notional >= brackets.floors[i]! && notional < upper) return clampTrigger(input.side, price);
+    const edge = BRACKET_EDGE_TOLERANCE * Math.abs(notional);
+    if (notional >= brackets.floors[i]! - edge && notional < upper + edge) return clampTrigger(input.side, price);
   }
   return input.side === 1 ? 0 : Infinity;
 }
+
+/**
+ * How far (relative) a bracket's solution may sit outside its bracket and still count. A liquidation price whose
+ * notional lands exactly on a floor solves both neighbouring brackets (maintenance margin is continuous there),
+ * but rounding can put each solution a hair outside its own bracket, so that neither qualifies.
+ */
+export const BRACKET_EDGE_TOLERANCE = 1e-9;
 
 /** Isolated bankruptcy price: where the wallet balance is used up, `EP - side * WB / size`. */
 export function usdmBankruptcyPrice(side: SideSign, sizeBase: AmountBase, entryPriceQuote: PriceQuote, walletBalanceQuote: AmountQuote): PriceQuote {

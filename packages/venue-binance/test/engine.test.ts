@@ -47,6 +47,24 @@ describe('brackets', () => {
     expect(Math.abs(lp - 33_599.4) / 33_599.4).toBeLessThan(1e-6);
   });
 
+  it('a liquidation price whose notional lands exactly on a bracket floor is found (both brackets solve it)', () => {
+    // Rounding put each bracket's solution a hair outside its own bracket, so none qualified (0 / Infinity).
+    expect(usdmLiquidationPrice(btcusdt, { side: -1, sizeBase: 3, entryPriceQuote: 15_000, walletBalanceQuote: 5_200 })).toBeCloseTo(50_000 / 3, 6);
+    expect(usdmLiquidationPrice(btcusdt, { side: 1, sizeBase: 15, entryPriceQuote: 4_000, walletBalanceQuote: 10_200 })).toBeCloseTo(50_000 / 15, 6);
+    // Every floor, both sides: the wallet that puts the liquidation exactly on the floor gives that price back.
+    for (let i = 1; i < btcusdt.floors.length; i++) {
+      for (const side of [1, -1] as const) {
+        const size = 7;
+        const lp = btcusdt.floors[i]! / size;
+        const entry = side === 1 ? lp * 1.3 : lp * 0.7;
+        const wallet = lp * (size * btcusdt.rates[i]! - side * size) - btcusdt.amounts[i]! + side * size * entry;
+        expect(usdmLiquidationPrice(btcusdt, { side, sizeBase: size, entryPriceQuote: entry, walletBalanceQuote: wallet }) / lp).toBeCloseTo(1, 9);
+      }
+    }
+    // COIN-M: 500 contracts x 100 USD long at 50,000, 4.02 BTC: value at the liquidation price is exactly 5 BTC.
+    expect(coinmLiquidationPrice(btcusd, { side: 1, positionUsd: 50_000, entryPriceQuote: 50_000, walletBalanceCoin: 4.02 })).toBeCloseTo(10_000, 6);
+  });
+
   it('COIN-M short that cannot be liquidated gets Infinity', () => {
     expect(coinmLiquidationPrice(btcusd, { side: -1, positionUsd: 1_000, entryPriceQuote: 50_000, walletBalanceCoin: 10 })).toBe(Infinity);
   });

@@ -15,6 +15,8 @@ export { isolatedBankruptcyPrice, isolatedLiquidationPrice, isolatedMargins } fr
 export type { BybitIsolatedMargins } from './usdt-liquidation-price';
 export { inverseCrossBankruptcyPrice, inverseCrossLiquidationPrice } from './inverse-cross';
 export type { InverseCrossInput } from './inverse-cross';
+export { inverseIsolatedBankruptcyPrice, inverseIsolatedLiquidationPrice, inverseIsolatedMargins } from './inverse-isolated';
+export type { InverseIsolatedInput, InverseIsolatedMargins } from './inverse-isolated';
 export { closeBaseToLowerTier, decideLiquidationOrder } from './liquidation-order';
 export { settleAtBankruptcy } from './settlement';
 export { adlRanking } from './adl-ranking';

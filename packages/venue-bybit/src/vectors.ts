@@ -1,7 +1,8 @@
 import type { SideSign, VectorCaseV1, VectorHandlerV1 } from '@firesale/spec';
 import { bybitParams } from './bybit-params';
 import { inverseCrossBankruptcyPrice, inverseCrossLiquidationPrice } from './inverse-cross';
-import { isolatedLiquidationPrice, isolatedMargins } from './usdt-liquidation-price';
+import { inverseIsolatedBankruptcyPrice, inverseIsolatedLiquidationPrice, inverseIsolatedMargins } from './inverse-isolated';
+import { isolatedBankruptcyPrice, isolatedLiquidationPrice, isolatedMargins } from './usdt-liquidation-price';
 import { VenueRuleError } from './venue-rule-error';
 
 type Inputs = Readonly<Record<string, unknown>>;
@@ -28,11 +29,15 @@ function usdtIsolated(i: Inputs): { side: SideSign; size: number; entry: number;
   };
 }
 
-/** USDT isolated (`margin_mode: isolated`) or inverse cross (`margin_mode: cross`, `contract: inverse ...`). */
+/**
+ * USDT isolated (`margin_mode: isolated`), inverse isolated (`contract: inverse ...`) or inverse cross
+ * (`margin_mode: cross`, `contract: inverse ...`).
+ */
 function runLiquidationPrice(testCase: VectorCaseV1): unknown {
   const i = testCase.inputs;
+  const inverse = String(i['contract'] ?? '').startsWith('inverse');
   if (i['margin_mode'] === 'cross') {
-    if (!String(i['contract'] ?? 'inverse').startsWith('inverse')) throw new VenueRuleError('only inverse cross is modelled');
+    if (!(inverse || i['contract'] === undefined)) throw new VenueRuleError('only inverse cross is modelled');
     const input = {
       side: sideOf(i['side']),
       contractsUsd: num(i['contracts_usd'], 'contracts_usd'),
@@ -44,10 +49,30 @@ function runLiquidationPrice(testCase: VectorCaseV1): unknown {
     };
     return { bankruptcy_price: inverseCrossBankruptcyPrice(input), liq_price: inverseCrossLiquidationPrice(input) };
   }
+  if (inverse) {
+    const input = {
+      side: i['side'] === undefined ? (1 as const) : sideOf(i['side']),
+      contractsUsd: num(i['contracts_usd'] ?? i['size'], 'contracts_usd'),
+      entryPriceQuote: num(i['entry_price'], 'entry_price'),
+      leverage: num(i['leverage'], 'leverage'),
+      maintenanceMarginRate: num(i['mmr'], 'mmr'),
+      maintenanceDeductionCoin: num(i['mm_deduction'] ?? 0, 'mm_deduction'),
+      extraMarginCoin: num(i['extra_margin'] ?? 0, 'extra_margin'),
+    };
+    const m = inverseIsolatedMargins(input);
+    return {
+      position_value: m.positionValueCoin,
+      initial_margin: m.initialMarginCoin,
+      maintenance_margin: m.maintenanceMarginCoin,
+      bankruptcy_price: inverseIsolatedBankruptcyPrice(input),
+      liq_price: inverseIsolatedLiquidationPrice(input),
+    };
+  }
   const p = usdtIsolated(i);
   return {
     initial_margin: p.im,
     maintenance_margin: p.mm,
+    bankruptcy_price: isolatedBankruptcyPrice(p.side, p.size, p.entry, p.im + p.extra),
     liq_price: isolatedLiquidationPrice(p.side, p.size, p.entry, p.im + p.extra, p.mm),
   };
 }

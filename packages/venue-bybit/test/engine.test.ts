@@ -6,6 +6,9 @@ import {
   createBybitEngine,
   inverseCrossBankruptcyPrice,
   inverseCrossLiquidationPrice,
+  inverseIsolatedBankruptcyPrice,
+  inverseIsolatedLiquidationPrice,
+  isolatedBankruptcyPrice,
   isolatedLiquidationPrice,
   maintenanceMargin,
   resolveRiskLimits,
@@ -40,6 +43,23 @@ describe('inverse cross', () => {
     expect(lp).toBeGreaterThan(8_000);
     expect(lp).toBeLessThan(bp);
     expect(inverseCrossBankruptcyPrice({ ...input, balanceCoin: 2 })).toBe(Infinity);
+  });
+});
+
+describe('isolated inverse and bankruptcy prices', () => {
+  it('inverse isolated: Q / (Q/EP ± (IM + extra - MM)) (help page example: 8,000 USD at 50x, MMR 0.5%)', () => {
+    const long = { side: 1 as const, contractsUsd: 10_000, entryPriceQuote: 8_000, leverage: 50, maintenanceMarginRate: 0.005, maintenanceDeductionCoin: 0, extraMarginCoin: 0 };
+    expect(inverseIsolatedLiquidationPrice(long)).toBeCloseTo((8_000 * 50) / (51 - 0.25), 6);
+    expect(inverseIsolatedLiquidationPrice({ ...long, side: -1 })).toBeCloseTo((8_000 * 50) / (49 + 0.25), 6);
+    expect(inverseIsolatedBankruptcyPrice(long)).toBeCloseTo((8_000 * 50) / 51, 6);
+    // Extra margin moves the long's liquidation down; a 1x short never runs out of margin.
+    expect(inverseIsolatedLiquidationPrice({ ...long, extraMarginCoin: 0.1 })).toBeLessThan(inverseIsolatedLiquidationPrice(long));
+    expect(inverseIsolatedBankruptcyPrice({ ...long, side: -1, leverage: 1 })).toBe(Infinity);
+  });
+
+  it('USDT isolated bankruptcy price: EP x (1 ∓ 1/leverage) with no extra margin', () => {
+    expect(isolatedBankruptcyPrice(1, 1, 10_000, 10_000 / 50)).toBeCloseTo(9_800, 9);
+    expect(isolatedBankruptcyPrice(-1, 1, 10_000, 10_000 / 50)).toBeCloseTo(10_200, 9);
   });
 });
 

@@ -46,10 +46,18 @@ export function liquidationPrice(
     const price = (side * sizeBase * entryPriceQuote - marginQuote - table.deductionsQuote[i]!) / (sizeBase * (side - rate));
     const notional = sizeBase * price;
     const upper = i + 1 < n ? table.lowerBoundsQuote[i + 1]! : Infinity;
-    if (notional >= table.lowerBoundsQuote[i]! && notional < upper) return clampTrigger(side, price);
+    const edge = TIER_EDGE_TOLERANCE * Math.abs(notional);
+    if (notional >= table.lowerBoundsQuote[i]! - edge && notional < upper + edge) return clampTrigger(side, price);
   }
   return side === 1 ? 0 : Infinity;
 }
+
+/**
+ * How far (relative) a tier's solution may sit outside its range and still count. A price whose notional lands
+ * exactly on a tier bound solves both neighbouring tiers (maintenance margin is continuous there), but rounding can
+ * put each tier's solution a hair outside its own range, so that neither qualifies.
+ */
+const TIER_EDGE_TOLERANCE = 1e-9;
 
 /** Bankruptcy price: where `margin + side * size * (P - entry)` reaches zero (0 floor for longs). */
 export function bankruptcyPrice(

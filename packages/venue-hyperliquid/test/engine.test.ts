@@ -42,6 +42,14 @@ describe('margin tables', () => {
     }
   });
 
+  it('a liquidation price whose notional lands exactly on a tier bound is found (both tiers solve it)', () => {
+    // Rounding put each tier's solution a hair outside its own range, so none qualified (0 / Infinity).
+    const eth = resolveMarginTable([{ lowerBoundQuote: 0, maxLeverage: 25 }, { lowerBoundQuote: 100_000_000, maxLeverage: 15 }]);
+    expect(liquidationPrice(eth, -1, 20_000, 4_600, 10_000_000)).toBeCloseTo(5_000, 6);
+    const op = resolveMarginTable([{ lowerBoundQuote: 0, maxLeverage: 10 }, { lowerBoundQuote: 3_000_000, maxLeverage: 5 }]);
+    expect(liquidationPrice(op, 1, 3, 1_050_000, 300_000)).toBeCloseTo(1_000_000, 3);
+  });
+
   it('solves across tiers: equity equals maintenance margin at the liquidation price', () => {
     const btc = resolveMarginTable(hyperliquidParams.marginTables['BTC']!);
     const size = 3000;
