@@ -56,7 +56,8 @@ export function adlQueue(entries: readonly AdlQueueEntry[]): AdlQueue {
   for (const { e } of sorted) {
     cumulative += e.quantity;
     order.push(e.account);
-    percentile[String(e.account)] = Math.min(5, Math.max(1, Math.ceil((cumulative * 5) / total))) / 5;
+    // A share of exactly 20/40/60/80% stays in its step even when summing fractional quantities rounds it up a hair.
+    percentile[String(e.account)] = Math.min(5, Math.max(1, Math.ceil((cumulative * 5) / total - 1e-9))) / 5;
   }
   return { order, percentile };
 }

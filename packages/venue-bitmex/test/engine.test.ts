@@ -44,6 +44,11 @@ describe('ADL', () => {
     expect(q.order).toEqual(['c', 'a', 'b']);
     expect(q.percentile).toEqual({ c: 0.6, a: 0.8, b: 1 });
   });
+
+  it('a share of exactly 20/40/60/80% stays in its step with fractional quantities (ten 0.1s sum to 0.9999…)', () => {
+    const q = adlQueue(Array.from({ length: 10 }, (_, k) => ({ account: k, quantity: 0.1, ranking: 9 - k })));
+    expect(q.percentile).toEqual({ 0: 0.2, 1: 0.2, 2: 0.4, 3: 0.4, 4: 0.6, 5: 0.6, 6: 0.8, 7: 0.8, 8: 1, 9: 1 });
+  });
 });
 
 describe('createBitmexEngine', () => {

@@ -19,39 +19,61 @@ export type GmxLiquidationPayoutInput = {
 export type GmxLiquidationPayout = {
   /** Collateral-token amount paid to the account: what is left of the collateral plus profit. */
   readonly userReceivesAmount: bigint;
-  /** Collateral taken by the pool for the position's losses and negative impact. */
+  /** Collateral taken by the pool for the position's loss and negative impact (and fees paid only in part). */
   readonly poolReceivesAmount: bigint;
   /** Close and liquidation fees collected (fee receivers and pool). */
   readonly feesAmount: bigint;
-  /** Loss beyond the collateral, USD with 30 decimals, borne by the pool (GMX has no insurance fund). */
+  /**
+   * The cost left unpaid when the collateral runs out (GMX's `remainingCostUsd`: unpaid collateral tokens at
+   * `collateralPrice.min`), USD with 30 decimals, borne by the pool (GMX has no insurance fund).
+   */
   readonly badDebtUsd: bigint;
 };
 
 /**
- * How a liquidation pays out (gmx-synthetics `DecreasePositionCollateralUtils.processCollateral`, simplified to a
- * full close with `SwapPnlTokenToCollateralToken`): profit is paid at `collateralPrice.max` into the collateral
- * token; a loss (and negative price impact) is taken from the collateral at `collateralPrice.min`, rounded up,
- * at most the whole collateral; then the close fee and the liquidation fee are taken from what is left. Loss
- * beyond the collateral is not charged to the account. Swap fees and impact of the profit swap, borrowing and
- * funding fees are not modelled.
+ * How a liquidation pays out (gmx-synthetics `DecreasePositionCollateralUtils.processCollateral`, for a full close
+ * with `SwapPnlTokenToCollateralToken`): profit and positive price impact are paid at `collateralPrice.max` (rounded
+ * down) on top of the collateral; then the costs are paid one by one, each converted to collateral tokens at
+ * `collateralPrice.min` and rounded up (`payForCost`): the loss, the fees, the negative price impact. The fees are
+ * the close fee rounded down plus the liquidation fee rounded up (`PositionPricingUtils.getPositionFees`). When a
+ * cost cannot be paid in full the close is insolvent and stops there (`handleEarlyReturn`): what is left of that
+ * cost is bad debt, later costs are not charged, and fees paid only in part go to the pool as fees are emptied.
+ * Swap fees and impact of the profit swap, borrowing and funding fees are not modelled.
  */
 export function liquidationPayout(input: GmxLiquidationPayoutInput): GmxLiquidationPayout {
-  const { position } = input;
-  const pnl = positionPnlUsd(position.isLong, position.sizeInUsd, position.sizeInTokens, input.indexTokenPrice) + (input.priceImpactUsd ?? 0n);
-  let remaining = position.collateralAmount;
+  const { position, collateralTokenPrice: price } = input;
+  const pnl = positionPnlUsd(position.isLong, position.sizeInUsd, position.sizeInTokens, input.indexTokenPrice);
+  const impact = input.priceImpactUsd ?? 0n;
+  let available = position.collateralAmount;
+  if (pnl > 0n) available += pnl / price.max;
+  if (impact > 0n) available += impact / price.max;
   let poolReceivesAmount = 0n;
-  let badDebtUsd = 0n;
-  if (pnl > 0n) {
-    remaining += pnl / input.collateralTokenPrice.max;
-  } else if (pnl < 0n) {
-    const lossAmount = roundUpDivision(-pnl, input.collateralTokenPrice.min);
-    poolReceivesAmount = lossAmount < remaining ? lossAmount : remaining;
-    if (lossAmount > remaining) badDebtUsd = -pnl - remaining * input.collateralTokenPrice.min;
-    remaining -= poolReceivesAmount;
+  // Pays a cost in collateral tokens; returns the USD left unpaid (0 when paid in full).
+  const pay = (costAmount: bigint): bigint => {
+    const paid = costAmount < available ? costAmount : available;
+    available -= paid;
+    return (costAmount - paid) * price.min;
+  };
+  const insolvent = (badDebtUsd: bigint, feesAmount = 0n): GmxLiquidationPayout => ({ userReceivesAmount: available, poolReceivesAmount, feesAmount, badDebtUsd });
+  if (pnl < 0n) {
+    const lossAmount = roundUpDivision(-pnl, price.min);
+    const before = available;
+    const unpaid = pay(lossAmount);
+    poolReceivesAmount += before - available;
+    if (unpaid > 0n) return insolvent(unpaid);
   }
-  const feeUsd = applyFactor(position.sizeInUsd, input.positionFeeFactor) + applyFactor(position.sizeInUsd, input.liquidationFeeFactor);
-  const feeAmount = roundUpDivision(feeUsd, input.collateralTokenPrice.min);
-  const feesAmount = feeAmount < remaining ? feeAmount : remaining;
-  remaining -= feesAmount;
-  return { userReceivesAmount: remaining, poolReceivesAmount, feesAmount, badDebtUsd };
+  const feeAmount = applyFactor(position.sizeInUsd, input.positionFeeFactor) / price.min + roundUpDivision(applyFactor(position.sizeInUsd, input.liquidationFeeFactor), price.min);
+  const beforeFees = available;
+  const unpaidFees = pay(feeAmount);
+  if (unpaidFees > 0n) {
+    poolReceivesAmount += beforeFees - available;
+    return insolvent(unpaidFees);
+  }
+  if (impact < 0n) {
+    const before = available;
+    const unpaid = pay(roundUpDivision(-impact, price.min));
+    poolReceivesAmount += before - available;
+    if (unpaid > 0n) return insolvent(unpaid, feeAmount);
+  }
+  return { userReceivesAmount: available, poolReceivesAmount, feesAmount: feeAmount, badDebtUsd: 0n };
 }
