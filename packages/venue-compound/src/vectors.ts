@@ -9,6 +9,7 @@ import { absorbAccount, sumPaidOut } from './absorb';
 import { buyCollateral } from './buy-collateral';
 import { isLiquidatable } from './is-liquidatable';
 import { quoteCollateral } from './quote-collateral';
+import { VenueRuleError } from './venue-rule-error';
 
 type Inputs = Readonly<Record<string, unknown>>;
 
@@ -61,12 +62,22 @@ const absorbHandler: VectorHandlerV1 = {
   run(testCase: VectorCaseV1) {
     const i = testCase.inputs;
     const base = baseState(i);
-    const results = list(i, 'accounts').map((a) =>
-      absorbAccount(base, {
-        principal: int(a, 'principal'),
-        collateral: list(a, 'collateral').map((c) => ({ ...holding(c), liquidationFactor: int(c, 'liquidationFactor') })),
-      }),
-    );
+    // Comet.sol `absorbInternal` reverts unless the account is liquidatable: never with a principal >= 0, and, when
+    // the case gives each collateral's liquidateCF, not while that collateral covers the debt.
+    const results = list(i, 'accounts').map((a, k) => {
+      const principal = int(a, 'principal');
+      const collateral = list(a, 'collateral').map((c) => ({
+        ...holding(c),
+        liquidationFactor: int(c, 'liquidationFactor'),
+        ...(c['liquidateCF'] === undefined ? {} : { liquidateCollateralFactor: int(c, 'liquidateCF') }),
+      }));
+      const checkable = collateral.every((c) => c.liquidateCollateralFactor !== undefined);
+      const liquidatable =
+        principal < 0n &&
+        (!checkable || isLiquidatable({ ...base, principal, collateral: collateral.map((c) => ({ ...c, liquidateCollateralFactor: c.liquidateCollateralFactor! })) }).isLiquidatable);
+      if (!liquidatable) throw new VenueRuleError('NotLiquidatable', { account: String(k) });
+      return absorbAccount(base, { principal, collateral });
+    });
     return {
       accounts: results.map((r) => ({
         old_balance: r.oldBalance.toString(),

@@ -16,7 +16,8 @@ export function isValidUndercollateralizedTransition(cur: Risk, next: Risk): boo
 /**
  * The collateral check of one subaccount update (`x/subaccounts/keeper/subaccount.go` internalCanUpdateSubaccounts):
  * accepted when the new state is initially collateralized (TNC >= TIMR), else by
- * {@link isValidUndercollateralizedTransition}.
+ * {@link isValidUndercollateralizedTransition}. `perpetuals` are the markets as the check sees them: for a match,
+ * with the open interest after it (it changes the OI-adjusted initial margin, not TNC or TMMR).
  */
 export function isValidSubaccountUpdate(
   subaccount: Subaccount,

@@ -60,8 +60,13 @@ export function processDeleveraging(
     );
   }
   const q = deleveragingQuoteQuantums(liquidated, perpetuals, perpetualId, deltaQuantums, options);
-  const l = isValidSubaccountUpdate(liquidated, perpetuals, perpetualId, deltaQuantums, q);
-  const o = isValidSubaccountUpdate(offsetting, perpetuals, perpetualId, -deltaQuantums, -q);
+  // The collateral checks see the open interest after the match (`internalCanUpdateSubaccounts` applies
+  // `GetDeltaOpenInterestFromUpdates` to a Match before computing initial margins): the change of long quantums.
+  const openInterestDelta =
+    longQuantums(liquidatedPosition + deltaQuantums) - longQuantums(liquidatedPosition) + longQuantums(offsettingPosition - deltaQuantums) - longQuantums(offsettingPosition);
+  const perpetualsAfter = perpetuals.map((p) => (p.perpetualId === perpetualId ? { ...p, openInterestBaseQuantums: p.openInterestBaseQuantums + openInterestDelta } : p));
+  const l = isValidSubaccountUpdate(liquidated, perpetualsAfter, perpetualId, deltaQuantums, q);
+  const o = isValidSubaccountUpdate(offsetting, perpetualsAfter, perpetualId, -deltaQuantums, -q);
   if (!l.valid || !o.valid) {
     const failed = [!l.valid ? 'liquidated' : '', !o.valid ? 'offsetting' : ''].filter(Boolean).join(' and ');
     throw new VenueRuleError('ErrFailedToUpdateSubaccounts', `${failed} subaccount failed the collateral check`);
@@ -136,4 +141,8 @@ export function offsetSubaccountPerpetualPosition(
     }
   }
   return { fills, liquidatedAfter: current, candidatesAfter, remainingQuantums: remaining };
+}
+
+function longQuantums(quantums: bigint): bigint {
+  return quantums > 0n ? quantums : 0n;
 }
