@@ -91,14 +91,16 @@ export function simulateLendingSpiral(input: LendingSpiralInput): LendingSpiralR
     const ltvBefore = ratio(debt, collateral);
     let repaid = closeFactor * debt;
     let seized = repaid * bonus;
-    const capped = seized > collateral;
+    const capped = exceeds(seized, collateral);
     if (capped) {
       seized = collateral;
       repaid = collateral / bonus;
+    } else if (!exceeds(collateral, seized)) {
+      seized = collateral; // equal within rounding: the whole collateral, for the full repay
     }
     const collateralBefore = collateral;
     const debtBefore = debt;
-    collateral = capped ? 0 : collateral - seized;
+    collateral = seized === collateral ? 0 : collateral - seized;
     debt -= repaid;
     const crAfter = ratio(collateral, debt);
     steps.push({
@@ -114,7 +116,7 @@ export function simulateLendingSpiral(input: LendingSpiralInput): LendingSpiralR
       debtAfterQuote: debt,
       crAfter,
       ltvAfter: ratio(debt, collateral),
-      crDecreased: crAfter < crBefore,
+      crDecreased: exceeds(crBefore, crAfter),
     });
   }
   const initialLtv = ratio(input.debtQuote, input.collateralQuote);
@@ -122,11 +124,19 @@ export function simulateLendingSpiral(input: LendingSpiralInput): LendingSpiralR
     ...threshold,
     initialCr: ratio(input.collateralQuote, input.debtQuote),
     initialLtv,
-    inSpiralRegion: initialLtv > threshold.ltvThreshold,
+    inSpiralRegion: exceeds(input.debtQuote * bonus, input.collateralQuote),
     steps,
     finalCollateralQuote: collateral,
     finalDebtQuote: debt,
     stillLiquidatable: liquidatable(),
     badDebtQuote: collateral === 0 ? debt : 0,
   };
+}
+
+/**
+ * `a > b` beyond rounding (1e-12 relative): the rule's ties are exact (at CR = 1 + LI the CR is unchanged; a
+ * seize equal to the collateral is not capped), but 100 x 1.08 is 108.00000000000001 in floating point.
+ */
+function exceeds(a: number, b: number): boolean {
+  return a - b > 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 }

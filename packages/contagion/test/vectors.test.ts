@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { vectorHandlers } from '@firesale/contagion/vectors';
 import { expectMatches, loadContagionCases, mismatches } from './expect-matches';
@@ -15,6 +16,16 @@ describe('vectors/containment-contagion.json: fire_sale_contagion and spiral_thr
     const handler = vectorHandlers.find((h) => h.kind === testCase.kind && (h.venue === undefined || h.venue === testCase.venue));
     expect(handler).toBeDefined();
     expectMatches(handler!.run(testCase), testCase.expected, testCase.tolerance);
+  });
+});
+
+// Exact ties of the spiral rule (CR = 1 + LI leaves the CR unchanged; a seize equal to the collateral is not capped),
+// which floating point puts on either side: spiral-tie-vectors.json, derived with exact fractions.
+describe('spiral_threshold ties', () => {
+  const file = JSON.parse(readFileSync(new URL('./spiral-tie-vectors.json', import.meta.url), 'utf8')) as { cases: typeof cases };
+  it.each(file.cases.map((c) => [c.id, c] as const))('%s', (_id, testCase) => {
+    const handler = vectorHandlers.find((h) => h.kind === testCase.kind)!;
+    expectMatches(handler.run(testCase), testCase.expected, testCase.tolerance);
   });
 });
 

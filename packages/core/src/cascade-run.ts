@@ -33,6 +33,12 @@ const OVERRIDDEN = 8;
 const LIQUIDATED = 16;
 
 const SIZE_EPSILON = 1e-12;
+/**
+ * How close (relative) a mark must come to a trigger to reach it. Prices that meet a trigger exactly in decimals
+ * miss it by a rounding step in binary (100 x (1 - 0.00025) is 99.97500000000001, the trigger 100 - 0.025 is
+ * 99.975), so a cascade would stop one position short of its fixed point.
+ */
+const TRIGGER_REACH = 1e-12;
 const ADL_REFRESH_SECONDS = 10;
 const ADL_REFRESH_MOVE = 0.01;
 const MAX_ROUNDS_PER_STEP = 100_000;
@@ -676,14 +682,15 @@ export class CascadeRun {
     const mark = this.mark[mi]!;
     const timings = this.options.timings;
     const started = timings ? performance.now() : 0;
-    if (this.fullScan) this.scanAllPositions(mi, mark, generation);
-    else this.walkIndex(mi, mark, generation);
+    const reach = TRIGGER_REACH * Math.abs(mark);
+    if (this.fullScan) this.scanAllPositions(mi, mark - reach, mark + reach, generation);
+    else this.walkIndex(mi, mark - reach, mark + reach, generation);
     if (timings) timings.detectionMs += performance.now() - started;
     this.scanWatchedAccounts(mi, generation);
   }
 
-  /** The reference detection: every indexed position of the market, checked against the mark. */
-  private scanAllPositions(mi: number, mark: number, generation: number): void {
+  /** The reference detection: every indexed position of the market, checked against the mark (reached from each side). */
+  private scanAllPositions(mi: number, longMark: number, shortMark: number, generation: number): void {
     const pos = this.m.positions;
     const longs = this.scanLongs;
     const shorts = this.scanShorts;
@@ -693,8 +700,8 @@ export class CascadeRun {
       if (pos.marketIndex[id] !== mi || this.m.indexed[id] !== 1 || (this.flags[id]! & (CLOSED | QUEUED)) !== 0) continue;
       const trigger = this.currentTrigger(id);
       if (pos.side[id] === 1) {
-        if (trigger > 0 && trigger >= mark && Number.isFinite(trigger)) longs.push(id);
-      } else if (trigger <= mark) {
+        if (trigger > 0 && trigger >= longMark && Number.isFinite(trigger)) longs.push(id);
+      } else if (trigger <= shortMark) {
         shorts.push(id);
       }
     }
@@ -711,9 +718,9 @@ export class CascadeRun {
    * (positions whose trigger changed), so triggered positions are queued in trigger order: longs from the highest
    * trigger, shorts from the lowest, ties by position id (the order a full scan sorts into).
    */
-  private walkIndex(mi: number, mark: number, generation: number): void {
-    this.walkSide(mi, mi * 2, mark, generation, 1);
-    this.walkSide(mi, mi * 2 + 1, mark, generation, -1);
+  private walkIndex(mi: number, longMark: number, shortMark: number, generation: number): void {
+    this.walkSide(mi, mi * 2, longMark, generation, 1);
+    this.walkSide(mi, mi * 2 + 1, shortMark, generation, -1);
   }
 
   private walkSide(mi: number, segment: number, mark: number, generation: number, side: 1 | -1): void {
@@ -843,7 +850,9 @@ export class CascadeRun {
     const a = this.m.positions.accountIndex[id]!;
     if (this.m.watchedAccount[a] === 1) return this.accountLiquidatable(a);
     const trigger = this.currentTrigger(id);
-    return this.m.positions.side[id] === 1 ? this.mark[mi]! <= trigger : this.mark[mi]! >= trigger;
+    const mark = this.mark[mi]!;
+    const reach = TRIGGER_REACH * Math.abs(mark);
+    return this.m.positions.side[id] === 1 ? mark - reach <= trigger : mark + reach >= trigger;
   }
 
   // ---- execution ------------------------------------------------------------------------------------------

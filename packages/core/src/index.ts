@@ -51,4 +51,5 @@ export type { Rng } from './rng';
 export { disposalOrderLots, disposalSchedule } from './staged-disposal';
 export type { StagedDisposalParams, DisposalAttempt } from './staged-disposal';
 export { priceMonitoringBounds, breachesBounds } from './price-monitoring';
+export { roundProduct, decimalProduct } from './exact-decimal';
 export type { PriceMonitoringTrigger } from './price-monitoring';

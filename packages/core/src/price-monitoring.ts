@@ -3,6 +3,8 @@
  * vegaprotocol/vega core/monitor/price/pricemonitoring.go): a price outside
  * [reference * maxDownMoveFactor, reference * maxUpMoveFactor] starts an auction (a halt).
  */
+import { roundProduct } from './exact-decimal';
+
 export type PriceMonitoringTrigger = {
   /** The reference is the price this many seconds ago. */
   readonly horizonSeconds: number;
@@ -22,8 +24,8 @@ export function priceMonitoringBounds(
   const max = referencePriceQuote * trigger.maxUpMoveFactor;
   if (tickSizeQuote <= 0) return { minValidQuote: min, maxValidQuote: max };
   return {
-    minValidQuote: roundToTick(min, tickSizeQuote, Math.ceil),
-    maxValidQuote: roundToTick(max, tickSizeQuote, Math.floor),
+    minValidQuote: roundToTick(referencePriceQuote, trigger.maxDownMoveFactor, tickSizeQuote, 'ceil'),
+    maxValidQuote: roundToTick(referencePriceQuote, trigger.maxUpMoveFactor, tickSizeQuote, 'floor'),
   };
 }
 
@@ -32,8 +34,7 @@ export function breachesBounds(priceQuote: number, bounds: { minValidQuote: numb
   return priceQuote < bounds.minValidQuote || priceQuote > bounds.maxValidQuote;
 }
 
-function roundToTick(price: number, tick: number, round: (x: number) => number): number {
-  const ticks = price / tick;
-  const nearest = Math.round(ticks);
-  return (Math.abs(ticks - nearest) < 1e-9 ? nearest : round(ticks)) * tick;
+/** The price rounded to whole ticks, in exact decimal arithmetic (Vega rounds `num.Decimal` bounds with Ceil/Floor). */
+function roundToTick(reference: number, factor: number, tick: number, mode: 'ceil' | 'floor'): number {
+  return roundProduct(reference, factor, mode, tick) * tick;
 }

@@ -1,3 +1,5 @@
+import { roundProduct } from './exact-decimal';
+
 /**
  * Staged disposal of a position the venue took over, as Vega's network does (vegaprotocol/specs
  * 0012-POSR-position_resolution.md; vegaprotocol/vega core/execution/liquidation/engine.go OnTick).
@@ -27,11 +29,9 @@ export function disposalOrderLots(positionLots: number, availableLots: number, p
   return Math.min(candidate, cap);
 }
 
-/** `ceil(a * b)` that treats products within 1e-9 of an integer as that integer (decimal inputs like 0.1). */
+/** `ceil(a * b)` in exact decimal arithmetic (Vega: `Decimal.Mul(...).Ceil()`); lots that are not whole round in floating point. */
 function ceilProduct(a: number, b: number): number {
-  const product = a * b;
-  const rounded = Math.round(product);
-  return Math.abs(product - rounded) < 1e-9 ? rounded : Math.ceil(product);
+  return Number.isSafeInteger(a) ? roundProduct(a, b, 'ceil') : Math.ceil(a * b);
 }
 
 /** One disposal attempt of {@link disposalSchedule}. */

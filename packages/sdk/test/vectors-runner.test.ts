@@ -16,3 +16,16 @@ describe('engine-level vectors', () => {
     });
   }
 });
+
+// Exact ties (a shock or a liquidation that lands a price exactly on a trigger), exact decimal rounding (Vega's
+// Decimal Ceil/Floor) and a large position: engine-edge-vectors.json, derived independently with exact arithmetic.
+describe('engine-level edge cases', () => {
+  const file = JSON.parse(readFileSync(new URL('./engine-edge-vectors.json', import.meta.url), 'utf8')) as unknown;
+  const result = runVectors(file, engineVectorHandlers);
+  it('covers every engine-level kind it is meant to', () => {
+    expect(new Set(result.cases.map((c) => c.kind))).toEqual(new Set(['staged_disposal', 'price_monitoring', 'linear_fixed_point', 'amm_cascade', 'loss_waterfall']));
+  });
+  it.each(result.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    expect(c.status, c.detail).toBe('pass');
+  });
+});

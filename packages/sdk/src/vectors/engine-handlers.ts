@@ -2,6 +2,7 @@ import {
   PositionTable,
   breachesBounds,
   createSimulator,
+  decimalProduct,
   disposalSchedule,
   priceMonitoringBounds,
   type CascadeReport,
@@ -161,12 +162,12 @@ const lossWaterfall: VectorHandlerV1 = {
     const fill = num(c.inputs, 'fill_price');
     const fund = num(c.inputs, 'insurance_fund');
     // The venue's rules with a maintenance margin so high that the position is liquidated at any fill price;
-    // the book is deep enough that the fill is the price the shock sets.
+    // the book is deep enough (1e15 base per quote per unit of size) that the fill is the price the shock sets.
     const engine = createGenericEngine({ venueId: 'analytic', maintenanceMarginRate: 0.99, liquidationFeeRate: num(c.inputs, 'liquidation_fee_rate'), maxLeverage: Infinity, autoDeleveraging: false });
     const table = new PositionTable(1);
     table.add(0, 0, side, size, entry, margin);
     const simulator = createSimulator({
-      markets: [{ marketId: 'M', venueId: 'analytic', baseAsset: 'B', book: createLinearBook({ midPriceQuote: entry, depthBasePerQuote: 1e15 }) }],
+      markets: [{ marketId: 'M', venueId: 'analytic', baseAsset: 'B', book: createLinearBook({ midPriceQuote: entry, depthBasePerQuote: 1e15 * Math.max(1, size) }) }],
       venues: [{ engine, insuranceFundQuote: fund }],
       accounts: [{ accountId: 'a', marginMode: 'isolated', collateral: [] }],
       positions: table,
@@ -224,11 +225,6 @@ const stagedDisposal: VectorHandlerV1 = {
   },
 };
 
-/** A decimal product printed without binary noise (100 * 1.1 is 110, not 110.00000000000001). */
-function decimal(x: number): string {
-  return String(Number(x.toPrecision(12)));
-}
-
 const priceMonitoring: VectorHandlerV1 = {
   specificationVersion: 'v1',
   kind: 'price_monitoring',
@@ -240,9 +236,8 @@ const priceMonitoring: VectorHandlerV1 = {
     const probes = (c.inputs.probe_prices_integer_ticks ?? {}) as Record<string, unknown[]>;
     return {
       bounds: references.map((reference) => {
-        const exact = priceMonitoringBounds(reference, factors);
         const ticks = priceMonitoringBounds(reference, factors, 1);
-        return { reference_price: reference, min_valid: decimal(exact.minValidQuote), max_valid: decimal(exact.maxValidQuote), min_valid_tick: ticks.minValidQuote, max_valid_tick: ticks.maxValidQuote };
+        return { reference_price: reference, min_valid: decimalProduct(reference, factors.maxDownMoveFactor), max_valid: decimalProduct(reference, factors.maxUpMoveFactor), min_valid_tick: ticks.minValidQuote, max_valid_tick: ticks.maxValidQuote };
       }),
       probes: Object.fromEntries(
         Object.entries(probes).map(([reference, prices]) => {
