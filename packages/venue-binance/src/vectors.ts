@@ -123,21 +123,22 @@ function runUsdmMargin(testCase: VectorCaseV1): unknown {
   }
 }
 
+/** Position size in USD: contracts x contract size (given, or the symbol's: 100 USD for BTCUSD, 10 USD for the others). */
 function positionUsdOf(i: Inputs): number {
   const contracts = optNum(i['contracts'], 'contracts');
-  const size = optNum(i['contract_size_usd'], 'contract_size_usd');
-  return contracts !== undefined && size !== undefined ? contracts * size : num(i['position_usd'], 'position_usd');
+  if (contracts === undefined) return num(i['position_usd'], 'position_usd');
+  const size = optNum(i['contract_size_usd'], 'contract_size_usd') ?? (i['symbol'] === undefined ? undefined : (binanceParams.coinmContractSizeUsd[symbolOf(i['symbol'])] ?? 10));
+  return size !== undefined ? contracts * size : num(i['position_usd'], 'position_usd');
 }
 
 /** COIN-M liquidation price, one position (cross: crossWalletBalance; isolated: its wallet balance). */
 function runCoinmLiquidationPrice(testCase: VectorCaseV1): unknown {
   const i = testCase.inputs;
-  const input = {
-    side: sideOf(i['side']),
-    positionUsd: positionUsdOf(i),
-    entryPriceQuote: num(i['entry_price'], 'entry_price'),
-    walletBalanceCoin: num(i['wallet_balance_btc'] ?? i['wallet_balance'], 'wallet_balance_btc'),
-  };
+  const positionUsd = positionUsdOf(i);
+  const entry = num(i['entry_price'], 'entry_price');
+  // Isolated with no wallet given: the position's initial margin in coin, value at entry / leverage.
+  const wallet = optNum(i['wallet_balance_btc'] ?? i['wallet_balance'], 'wallet_balance_btc') ?? positionUsd / entry / num(i['leverage'], 'leverage');
+  const input = { side: sideOf(i['side']), positionUsd, entryPriceQuote: entry, walletBalanceCoin: wallet };
   const mmr = optNum(i['mmr'], 'mmr');
   if (mmr !== undefined) {
     const amount = num(i['maintenance_amount_btc'] ?? i['maintenance_amount'] ?? 0, 'maintenance_amount_btc');

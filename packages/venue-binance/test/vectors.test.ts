@@ -19,3 +19,17 @@ describe('binance vectors (perp-venues.json)', () => {
     expect(vectorMismatches(handler.run(testCase), testCase.expected, testCase.tolerance)).toEqual([]);
   });
 });
+
+describe('COIN-M case inputs', () => {
+  const handler = vectorHandlers.find((h) => h.kind === 'liquidation_price' && h.venue === 'binance-coinm')!;
+  const run = (inputs: Record<string, unknown>) => handler.run({ id: 'x', venue: 'binance-coinm', kind: 'liquidation_price', inputs, expected: {}, tolerance: 'exact' }) as { liq_price: number };
+
+  it('takes the contract size from the symbol (10 USD but BTCUSD) and an isolated wallet from the leverage', () => {
+    // 100 ETHUSD contracts = 1,000 USD at 2,000: 0.5 ETH, at 10x an isolated wallet of 0.05 ETH;
+    // LP = (P x MMR + P) / (WB + P / EP) = (5 + 1000) / (0.05 + 0.5)
+    const lp = run({ margin_mode: 'isolated', side: 'long', symbol: 'ETHUSD perpetual', contracts: 100, entry_price: 2_000, leverage: 10, mmr: 0.005, maintenance_amount_btc: 0 }).liq_price;
+    expect(lp).toBeCloseTo(1005 / 0.55, 9);
+    const btc = run({ margin_mode: 'isolated', side: 'long', symbol: 'BTCUSD', contracts: 10, entry_price: 50_000, leverage: 10, mmr: 0.005 }).liq_price;
+    expect(btc).toBeCloseTo((5 + 1000) / (0.002 + 0.02), 9);
+  });
+});
