@@ -29,3 +29,11 @@ describe('engine-level edge cases', () => {
     expect(c.status, c.detail).toBe('pass');
   });
 });
+
+describe('bad engine-level cases', () => {
+  it('names the missing price-monitoring trigger', () => {
+    const result = runVectors({ cases: [{ id: 'no-trigger', kind: 'price_monitoring', inputs: { reference_prices: [100] }, expected: { bounds: [] }, tolerance: 'exact' }] }, engineVectorHandlers);
+    expect(result.cases[0]!.status).toBe('fail');
+    expect(result.cases[0]!.detail).toMatch(/inputs\.trigger: expected one price-monitoring trigger/);
+  });
+});

@@ -229,7 +229,8 @@ const priceMonitoring: VectorHandlerV1 = {
   specificationVersion: 'v1',
   kind: 'price_monitoring',
   run(c: VectorCaseV1) {
-    const trigger = c.inputs.trigger as Record<string, unknown>;
+    const trigger = (c.inputs.trigger ?? (Array.isArray(c.inputs.triggers) && c.inputs.triggers.length === 1 ? c.inputs.triggers[0] : undefined)) as Record<string, unknown> | undefined;
+    if (typeof trigger !== 'object' || trigger === null) throw new Error('inputs.trigger: expected one price-monitoring trigger ({ maxUpMoveFactor, maxDownMoveFactor })');
     if (trigger.type !== undefined && trigger.type !== 'model_free') throw new Error(`price monitoring trigger type "${String(trigger.type)}" is not supported`);
     const factors = { maxUpMoveFactor: num(trigger, 'maxUpMoveFactor'), maxDownMoveFactor: num(trigger, 'maxDownMoveFactor') };
     const references = (c.inputs.reference_prices as unknown[]).map(Number);
