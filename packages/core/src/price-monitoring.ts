@@ -1,10 +1,10 @@
+import { roundProduct } from './exact-decimal';
+
 /**
  * Model-free price monitoring (Vega, vegaprotocol/specs 0032-PRIM-price_monitoring.md; bounds rounded as in
  * vegaprotocol/vega core/monitor/price/pricemonitoring.go): a price outside
  * [reference * maxDownMoveFactor, reference * maxUpMoveFactor] starts an auction (a halt).
  */
-import { roundProduct } from './exact-decimal';
-
 export type PriceMonitoringTrigger = {
   /** The reference is the price this many seconds ago. */
   readonly horizonSeconds: number;
