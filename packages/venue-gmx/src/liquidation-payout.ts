@@ -19,7 +19,10 @@ export type GmxLiquidationPayoutInput = {
 export type GmxLiquidationPayout = {
   /** Collateral-token amount paid to the account: what is left of the collateral plus profit. */
   readonly userReceivesAmount: bigint;
-  /** Collateral taken by the pool for the position's loss and negative impact (and fees paid only in part). */
+  /**
+   * The pool's net change in the collateral token: what it takes for the loss and negative impact (and fees paid
+   * only in part), less the profit and positive impact it pays out (negative when the position closes in profit).
+   */
   readonly poolReceivesAmount: bigint;
   /** Close and liquidation fees collected (fee receivers and pool). */
   readonly feesAmount: bigint;
@@ -44,10 +47,10 @@ export function liquidationPayout(input: GmxLiquidationPayoutInput): GmxLiquidat
   const { position, collateralTokenPrice: price } = input;
   const pnl = positionPnlUsd(position.isLong, position.sizeInUsd, position.sizeInTokens, input.indexTokenPrice);
   const impact = input.priceImpactUsd ?? 0n;
-  let available = position.collateralAmount;
-  if (pnl > 0n) available += pnl / price.max;
-  if (impact > 0n) available += impact / price.max;
-  let poolReceivesAmount = 0n;
+  // Profit and positive impact are paid out of the pool (`applyDeltaToPoolAmount(-deductionAmountForPool)`).
+  const paidOut = (pnl > 0n ? pnl / price.max : 0n) + (impact > 0n ? impact / price.max : 0n);
+  let available = position.collateralAmount + paidOut;
+  let poolReceivesAmount = -paidOut;
   // Pays a cost in collateral tokens; returns the USD left unpaid (0 when paid in full).
   const pay = (costAmount: bigint): bigint => {
     const paid = costAmount < available ? costAmount : available;

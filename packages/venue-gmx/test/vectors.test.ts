@@ -50,3 +50,17 @@ describe('gmx-v2 liquidation payout (DecreasePositionCollateralUtils.processColl
     expect(out['bad_debt_usd']).toBeCloseTo(200.3000009967, 12);
   });
 });
+
+describe('gmx-v2 payout in profit (testLiquidation.ts "Liquidate someone in profit & they receive their native tokens")', () => {
+  it('pays the profit out of the pool: the pool changes by minus the profit', () => {
+    const handler = vectorHandlers.find((h) => h.kind === 'liquidatable')!;
+    const inputs = {
+      min_collateral_factor_for_liquidation: 0.01, min_collateral_usd: 1, position_fee_factor: 0, price_impact: 0,
+      market: 'SOL/USD [WETH-USDC], synthetic index', collateral_token: 'WETH', collateral_amount: 1, size_usd: 450000,
+      entry_price: 15, size_in_tokens: 30000, side: 'long', prices: { WETH: 4000, USDC: 1, SOL: 15.01 },
+    };
+    const out = handler.run({ id: 'profit', venue: 'gmx-v2', kind: 'liquidatable', inputs, expected: { user_receives_weth: 0, pool_receives_weth: 0 }, tolerance: 'exact' }) as Record<string, unknown>;
+    expect(out['user_receives_weth']).toBe(1.075);
+    expect(out['pool_receives_weth']).toBe(-0.075);
+  });
+});
