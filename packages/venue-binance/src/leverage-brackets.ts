@@ -69,8 +69,11 @@ export function resolveBrackets(brackets: readonly BinanceBracket[]): ResolvedBr
 /**
  * Index of the bracket of `notional`: the highest bracket whose floor is at most `notional` (freqtrade
  * `get_maintenance_ratio_and_amt` walks the tiers from the top the same way).
+ *
+ * @throws RangeError when `notional` is negative or not a number (freqtrade: "nominal value can not be lower than 0").
  */
 export function bracketIndex(brackets: ResolvedBrackets, notional: number): number {
+  if (!(notional >= 0)) throw new RangeError(`notional ${notional}: nominal value can not be lower than 0`);
   const floors = brackets.floors;
   let lo = 0;
   let hi = floors.length - 1;

@@ -79,6 +79,8 @@ function othersOf(i: Inputs): { tmm: number; upnl: number } {
 
 /** USDⓈ-M liquidation price: one-way mode; cross takes TMM1/UPNL1 of the other positions, isolated neither. */
 function runUsdmLiquidationPrice(testCase: VectorCaseV1): unknown {
+  // Spot positions are not leveraged and have no liquidation price (freqtrade returns None in spot mode).
+  if (testCase.inputs['trading_mode'] === 'spot') return { liq_price: null };
   const i = testCase.inputs;
   const side = sideOf(i['side']);
   const size = num(i['size'], 'size');
@@ -133,6 +135,8 @@ function positionUsdOf(i: Inputs): number {
 
 /** COIN-M liquidation price, one position (cross: crossWalletBalance; isolated: its wallet balance). */
 function runCoinmLiquidationPrice(testCase: VectorCaseV1): unknown {
+  // Spot positions are not leveraged and have no liquidation price (freqtrade returns None in spot mode).
+  if (testCase.inputs['trading_mode'] === 'spot') return { liq_price: null };
   const i = testCase.inputs;
   const positionUsd = positionUsdOf(i);
   const entry = num(i['entry_price'], 'entry_price');

@@ -33,3 +33,15 @@ describe('COIN-M case inputs', () => {
     expect(btc).toBeCloseTo((5 + 1000) / (0.002 + 0.02), 9);
   });
 });
+
+describe('freqtrade edge rows', () => {
+  const find = (kind: string, venue: string) => vectorHandlers.find((h) => h.kind === kind && h.venue === venue)!;
+  it('spot positions have no liquidation price (test_get_liquidation_price spot rows)', () => {
+    const inputs = { trading_mode: 'spot', margin_mode: '', side: 'long', leverage: 5, entry_price: 10, size: 1, wallet_balance: 2, mmr: 0.01, maintenance_amount: 0.01 };
+    expect(find('liquidation_price', 'binance-usdm').run({ id: 's', venue: 'binance-usdm', kind: 'liquidation_price', inputs, expected: {}, tolerance: 'exact' })).toEqual({ liq_price: null });
+  });
+  it('a negative notional has no bracket (test_get_maintenance_ratio_and_amt_exceptions)', () => {
+    const inputs = { calc: 'maintenance_bracket_lookup', pair: 'BTC/USDT:USDT', notional: -1 };
+    expect(() => find('margin', 'binance-usdm').run({ id: 'n', venue: 'binance-usdm', kind: 'margin', inputs, expected: {}, tolerance: 'exact' })).toThrow(/nominal value can not be lower than 0/);
+  });
+});

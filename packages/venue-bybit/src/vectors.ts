@@ -34,6 +34,8 @@ function usdtIsolated(i: Inputs): { side: SideSign; size: number; entry: number;
  * (`margin_mode: cross`, `contract: inverse ...`).
  */
 function runLiquidationPrice(testCase: VectorCaseV1): unknown {
+  // Spot positions are not leveraged and have no liquidation price (freqtrade returns None in spot mode).
+  if (testCase.inputs['trading_mode'] === 'spot') return { liq_price: null };
   const i = testCase.inputs;
   const inverse = String(i['contract'] ?? '').startsWith('inverse');
   if (i['margin_mode'] === 'cross') {

@@ -5,8 +5,11 @@ import type { GateTier } from './gate-params';
  * Index of the tier that applies to `notionalQuote`: the highest tier whose `minNotionalQuote` is at most the
  * notional (freqtrade `Exchange.get_maintenance_ratio_and_amt` walks the tiers from the top). Tiers may be given
  * in any order; a notional below every floor gets the lowest tier.
+ *
+ * @throws RangeError when the notional is negative or not a number (freqtrade: "nominal value can not be lower than 0").
  */
 export function gateTierIndex(tiers: readonly GateTier[], notionalQuote: AmountQuote): number {
+  if (!(notionalQuote >= 0)) throw new RangeError(`notional ${notionalQuote}: nominal value can not be lower than 0`);
   let best = -1;
   let lowest = 0;
   for (let i = 0; i < tiers.length; i++) {

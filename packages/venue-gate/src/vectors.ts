@@ -20,7 +20,9 @@ function vectorTiers(testCase: VectorCaseV1): GateTier[] {
 }
 
 /** Gate isolated liquidation price (Gate formula, as freqtrade implements it) of a `liquidation_price` case. */
-function runLiquidationPrice(testCase: VectorCaseV1): { liq_price: number } {
+function runLiquidationPrice(testCase: VectorCaseV1): { liq_price: number | null } {
+  // Spot positions are not leveraged and have no liquidation price (freqtrade returns None in spot mode).
+  if (testCase.inputs['trading_mode'] === 'spot') return { liq_price: null };
   const mode = testCase.inputs['margin_mode'] ?? 'isolated';
   if (mode !== 'isolated') throw new VenueRuleError(`unsupported margin mode ${String(mode)}`);
   const side = inputSide(testCase);

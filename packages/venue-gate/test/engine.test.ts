@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiquidationOrderV1, PriceTriggersV1, SettlementV1 } from '@firesale/spec';
-import { createGateEngine, gateMaintenanceMargin, isolatedLiquidationPrice } from '@firesale/venue-gate';
+import { createGateEngine, gateMaintenanceMargin, gateTierIndex, isolatedLiquidationPrice } from '@firesale/venue-gate';
 
 const gate = createGateEngine();
 
@@ -67,5 +67,13 @@ describe('createGateEngine', () => {
     expect(createGateEngine({ tiersByMarket: { 'BTC/USDT:USDT': [{ minNotionalQuote: 0, maxNotionalQuote: 1e9, maintenanceMarginRate: 0.004, maxLeverage: 125 }] } })
       .doValidatePosition({ marketId: 'ETH/USDT:USDT', side: 1, sizeBase: 1, entryPriceQuote: 1, leverage: 1, marginMode: 'isolated', collateralAssets: ['USDT'] })[0])
       .toMatchObject({ code: 'SCENARIO__UNKNOWN_TIER', field: 'marketId' });
+  });
+});
+
+describe('gateTierIndex', () => {
+  it('rejects a negative notional (freqtrade: "nominal value can not be lower than 0")', () => {
+    const tiers = [{ minNotionalQuote: 0, maxNotionalQuote: 1_000_000, maintenanceMarginRate: 0.01, maxLeverage: 50 }];
+    expect(() => gateTierIndex(tiers, -1)).toThrow(/nominal value can not be lower than 0/);
+    expect(gateTierIndex(tiers, 0)).toBe(0);
   });
 });

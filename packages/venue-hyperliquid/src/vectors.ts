@@ -21,6 +21,8 @@ function sideOf(value: unknown): SideSign {
  * isolated margin or the cross account value.
  */
 function runLiquidationPrice(testCase: VectorCaseV1): unknown {
+  // Spot positions are not leveraged and have no liquidation price (freqtrade returns None in spot mode).
+  if (testCase.inputs['trading_mode'] === 'spot') return { liq_price: null };
   const i = testCase.inputs;
   const tiers = i['margin_tiers'];
   const table = Array.isArray(tiers)

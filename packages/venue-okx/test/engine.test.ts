@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiquidationOrderV1, PriceTriggersV1, SettlementV1 } from '@firesale/spec';
-import { createOkxEngine, isolatedLiquidationPrice, okxFixtureParams, okxMaintenanceMargin } from '@firesale/venue-okx';
+import { createOkxEngine, isolatedLiquidationPrice, okxFixtureParams, okxMaintenanceMargin, okxTierIndex } from '@firesale/venue-okx';
 
 const okx = createOkxEngine();
 const eth = okxFixtureParams.tiersByMarket['ETH/USDT:USDT'];
@@ -71,5 +71,12 @@ describe('createOkxEngine', () => {
     const low = okx.doAdlScore({ side: 1, sizeBase: 1, entryPriceQuote: 100, marginQuote: 50, markPriceQuote: 110 });
     const high = okx.doAdlScore({ side: 1, sizeBase: 1, entryPriceQuote: 100, marginQuote: 10, markPriceQuote: 110 });
     expect(high).toBeGreaterThan(low);
+  });
+});
+
+describe('okxTierIndex', () => {
+  it('rejects a negative notional (freqtrade: "nominal value can not be lower than 0")', () => {
+    expect(() => okxTierIndex(eth!, -1)).toThrow(/nominal value can not be lower than 0/);
+    expect(okxTierIndex(eth!, 0)).toBeGreaterThanOrEqual(0);
   });
 });
