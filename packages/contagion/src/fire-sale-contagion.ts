@@ -12,7 +12,8 @@ function sum(values: readonly number[]): number {
 }
 
 function validate(input: FireSaleModelInput) {
-  const banks = checkVector(input.equityQuote, 'equityQuote', undefined, 0).length;
+  // Equity may start below zero: the shock floors it at 0 (FinNetValu test_csmodel.jl: C = [1, -1] gives [0, 0]).
+  const banks = checkVector(input.equityQuote, 'equityQuote').length;
   const prices = checkVector(input.initialPrice, 'initialPrice');
   const assets = prices.length;
   prices.forEach((p, mu) => {
@@ -59,7 +60,7 @@ function validate(input: FireSaleModelInput) {
  * Pure and deterministic, double precision, no rounding.
  *
  * @throws `FiresaleError` `SCENARIO__INVALID_FIELD` naming the field for mismatched dimensions, negative
- * holdings or equity, a floor not below the price, leverage limits out of order.
+ * holdings, a floor not below the price, leverage limits out of order.
  * @example
  * ```ts
  * const r = simulateFireSale({ marketableHoldingsQuote: [[90], [70]], equityQuote: [4, 4.5],

@@ -29,6 +29,15 @@ describe('spiral_threshold ties', () => {
   });
 });
 
+// FinNetValu test_csmodel.jl accepts a negative starting equity and floors it at 0 after the shock.
+describe('fire_sale_contagion with a negative starting equity', () => {
+  const file = JSON.parse(readFileSync(new URL('./finnetvalu-vectors.json', import.meta.url), 'utf8')) as { cases: typeof cases };
+  it.each(file.cases.map((c) => [c.id, c] as const))('%s', (_id, testCase) => {
+    const handler = vectorHandlers.find((h) => h.kind === testCase.kind)!;
+    expectMatches(handler.run(testCase), testCase.expected, testCase.tolerance);
+  });
+});
+
 describe('expectMatches', () => {
   it('reports values outside the tolerance and skips intermediate', () => {
     expect(mismatches({ a: [1, 2.0001] }, { a: [1, 2] }, 'rel:1e-9')).toHaveLength(1);

@@ -52,4 +52,5 @@ export { disposalOrderLots, disposalSchedule } from './staged-disposal';
 export type { StagedDisposalParams, DisposalAttempt } from './staged-disposal';
 export { priceMonitoringBounds, breachesBounds } from './price-monitoring';
 export { roundProduct, decimalProduct } from './exact-decimal';
+export type { DecimalInput } from './exact-decimal';
 export type { PriceMonitoringTrigger } from './price-monitoring';

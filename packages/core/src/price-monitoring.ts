@@ -1,4 +1,4 @@
-import { roundProduct } from './exact-decimal';
+import { roundProduct, type DecimalInput } from './exact-decimal';
 
 /**
  * Model-free price monitoring (Vega, vegaprotocol/specs 0032-PRIM-price_monitoring.md; bounds rounded as in
@@ -14,27 +14,26 @@ export type PriceMonitoringTrigger = {
   readonly auctionExtensionSeconds: number;
 };
 
-/** Valid price range for a reference price; with a tick size, min rounds up and max rounds down to ticks. */
+/**
+ * Valid price range for a reference price; with a tick size, min rounds up and max rounds down to ticks, in exact
+ * decimal arithmetic. The factors may be decimal strings, kept digit for digit (Vega stores them as Decimals with
+ * 16 places: `"1.0055555555555556"` and the double nearest to it print differently).
+ */
 export function priceMonitoringBounds(
   referencePriceQuote: number,
-  trigger: Pick<PriceMonitoringTrigger, 'maxUpMoveFactor' | 'maxDownMoveFactor'>,
+  trigger: { readonly maxUpMoveFactor: DecimalInput; readonly maxDownMoveFactor: DecimalInput },
   tickSizeQuote = 0,
 ): { minValidQuote: number; maxValidQuote: number } {
-  const min = referencePriceQuote * trigger.maxDownMoveFactor;
-  const max = referencePriceQuote * trigger.maxUpMoveFactor;
-  if (tickSizeQuote <= 0) return { minValidQuote: min, maxValidQuote: max };
+  if (tickSizeQuote <= 0) {
+    return { minValidQuote: referencePriceQuote * Number(trigger.maxDownMoveFactor), maxValidQuote: referencePriceQuote * Number(trigger.maxUpMoveFactor) };
+  }
   return {
-    minValidQuote: roundToTick(referencePriceQuote, trigger.maxDownMoveFactor, tickSizeQuote, 'ceil'),
-    maxValidQuote: roundToTick(referencePriceQuote, trigger.maxUpMoveFactor, tickSizeQuote, 'floor'),
+    minValidQuote: roundProduct(referencePriceQuote, trigger.maxDownMoveFactor, 'ceil', tickSizeQuote) * tickSizeQuote,
+    maxValidQuote: roundProduct(referencePriceQuote, trigger.maxUpMoveFactor, 'floor', tickSizeQuote) * tickSizeQuote,
   };
 }
 
 /** True when `priceQuote` is outside the bounds (the bounds themselves are valid). */
 export function breachesBounds(priceQuote: number, bounds: { minValidQuote: number; maxValidQuote: number }): boolean {
   return priceQuote < bounds.minValidQuote || priceQuote > bounds.maxValidQuote;
-}
-
-/** The price rounded to whole ticks, in exact decimal arithmetic (Vega rounds `num.Decimal` bounds with Ceil/Floor). */
-function roundToTick(reference: number, factor: number, tick: number, mode: 'ceil' | 'floor'): number {
-  return roundProduct(reference, factor, mode, tick) * tick;
 }

@@ -27,8 +27,17 @@ describe('exact decimal products (Vega Decimal Mul, then Ceil/Floor)', () => {
     expect(decimalProduct(3e-7, 2)).toBe('0.0000006');
   });
 
+  it('keeps decimal strings digit for digit (the double nearest 1.0055555555555556 prints as ...555)', () => {
+    expect(String(Number('1.0055555555555556'))).toBe('1.0055555555555555');
+    expect(roundProduct(18_000, '1.0055555555555556', 'floor')).toBe(18_100);
+    expect(roundProduct(18_000, Number('1.0055555555555556'), 'floor')).toBe(18_099);
+    expect(decimalProduct('0.1', '-0.2')).toBe('-0.02');
+    expect(decimalProduct('+1.5e2', '2')).toBe('300');
+  });
+
   it('names a value that is not finite', () => {
     expect(() => roundProduct(Number.NaN, 1, 'ceil')).toThrow(/a must be a finite number/);
     expect(() => roundProduct(1, 1, 'ceil', 0)).toThrow(/unit must not be 0/);
+    expect(() => decimalProduct('1.2.3', 1)).toThrow(/a must be a decimal number, got "1.2.3"/);
   });
 });

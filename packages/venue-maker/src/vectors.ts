@@ -9,6 +9,7 @@ import { auctionStatus, redo, redoIncentiveRad } from './auction-status';
 import { bark } from './bark';
 import { feedPriceRay, kick, startingPriceRay } from './kick';
 import { take } from './take';
+import { VenueRuleError } from './venue-rule-error';
 
 type Inputs = Readonly<Record<string, unknown>>;
 
@@ -159,7 +160,10 @@ const redoHandler: VectorHandlerV1 = {
       out['new_top'] = r.topRay.toString();
       out['coin'] = r.coinRad.toString();
     } else {
-      out['new_top'] = startingPriceRay(feed, int(i, 'buf')).toString();
+      // clip.sol redo: `require(top > 0, "Clipper/zero-top-price")`, before any keeper incentive.
+      const top = startingPriceRay(feed, int(i, 'buf'));
+      if (top <= 0n) throw new VenueRuleError('Clipper/zero-top-price');
+      out['new_top'] = top.toString();
     }
     return out;
   },
@@ -175,8 +179,8 @@ const redoIncentiveHandler: VectorHandlerV1 = {
       tabRad: int(i, 'tab'),
       lotWad: int(i, 'lot'),
       feedPriceRay: int(i, 'feed_price'),
-      tipRad: int(i, 'tip'),
-      chipWad: int(i, 'chip'),
+      tipRad: has(i, 'tip') ? int(i, 'tip') : 0n,
+      chipWad: has(i, 'chip') ? int(i, 'chip') : 0n,
       chostRad: int(i, 'chost'),
     });
     return { coin: coin.toString() };

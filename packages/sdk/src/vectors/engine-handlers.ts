@@ -232,7 +232,9 @@ const priceMonitoring: VectorHandlerV1 = {
     const trigger = (c.inputs.trigger ?? (Array.isArray(c.inputs.triggers) && c.inputs.triggers.length === 1 ? c.inputs.triggers[0] : undefined)) as Record<string, unknown> | undefined;
     if (typeof trigger !== 'object' || trigger === null) throw new Error('inputs.trigger: expected one price-monitoring trigger ({ maxUpMoveFactor, maxDownMoveFactor })');
     if (trigger.type !== undefined && trigger.type !== 'model_free') throw new Error(`price monitoring trigger type "${String(trigger.type)}" is not supported`);
-    const factors = { maxUpMoveFactor: num(trigger, 'maxUpMoveFactor'), maxDownMoveFactor: num(trigger, 'maxDownMoveFactor') };
+    // Decimal strings stay strings: their digits are the factor (Vega's Decimals carry 16 places).
+    const factor = (key: string): number | string => (typeof trigger[key] === 'string' ? (trigger[key] as string) : num(trigger, key));
+    const factors = { maxUpMoveFactor: factor('maxUpMoveFactor'), maxDownMoveFactor: factor('maxDownMoveFactor') };
     const references = (c.inputs.reference_prices as unknown[]).map(Number);
     const probes = (c.inputs.probe_prices_integer_ticks ?? {}) as Record<string, unknown[]>;
     return {
