@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +134,18 @@ describe('firesale vectors', () => {
     const kinds = new Set(result.cases.map((c) => c.kind));
     for (const kind of ['fire_sale_contagion', 'spiral_threshold', 'critical_depth', 'liquidation_price']) expect(kinds).toContain(kind);
     for (const c of result.cases) expect(Object.keys(c).sort()).toEqual(['detail', 'id', 'kind', 'status']);
+  });
+
+  // More cases of the same kinds (test/more-vectors, described in docs/test-vectors.md): ported from the tests of
+  // the sources the shared files cite, and edge cases written for firesale with independently derived values.
+  it('passes every case of the ported source tests and the edge-case files', async () => {
+    const dir = new URL('./more-vectors/', import.meta.url).pathname;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
+    expect(files.length).toBe(7);
+    const { out } = await cli('vectors', ...files, '--json');
+    const result = JSON.parse(out) as { cases: { id: string; status: string; detail: string }[]; passed: number; failed: number; unsupported: number };
+    expect(result.cases.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.detail}`)).toEqual([]);
+    expect(result.passed).toBeGreaterThan(1300);
   });
 
   it('exits non-zero unless every case passes', async () => {
