@@ -51,6 +51,6 @@ export type { Rng } from './rng';
 export { disposalOrderLots, disposalSchedule } from './staged-disposal';
 export type { StagedDisposalParams, DisposalAttempt } from './staged-disposal';
 export { priceMonitoringBounds, breachesBounds } from './price-monitoring';
-export { roundProduct, decimalProduct } from './exact-decimal';
-export type { DecimalInput } from './exact-decimal';
+export { roundToUnits, decimalProduct } from './decimal-rounding';
+export type { DecimalInput } from './decimal-rounding';
 export type { PriceMonitoringTrigger } from './price-monitoring';

@@ -1,4 +1,4 @@
-import { roundProduct, type DecimalInput } from './exact-decimal';
+import { roundToUnits, type DecimalInput } from './decimal-rounding';
 
 /**
  * Model-free price monitoring (Vega, vegaprotocol/specs 0032-PRIM-price_monitoring.md; bounds rounded as in
@@ -15,21 +15,21 @@ export type PriceMonitoringTrigger = {
 };
 
 /**
- * Valid price range for a reference price; with a tick size, min rounds up and max rounds down to ticks, in exact
- * decimal arithmetic. The factors may be decimal strings, kept digit for digit (Vega stores them as Decimals with
- * 16 places: `"1.0055555555555556"` and the double nearest to it print differently).
+ * Valid price range for a reference price; with a tick size, min rounds up and max rounds down to ticks, as Vega's
+ * Decimal Ceil/Floor do for decimal inputs ({@link roundToUnits}: 10485780 x 1.15 is the bound 12058647). Factors
+ * may be decimal strings (Vega stores them as Decimals with 16 places).
  */
 export function priceMonitoringBounds(
   referencePriceQuote: number,
   trigger: { readonly maxUpMoveFactor: DecimalInput; readonly maxDownMoveFactor: DecimalInput },
   tickSizeQuote = 0,
 ): { minValidQuote: number; maxValidQuote: number } {
-  if (tickSizeQuote <= 0) {
-    return { minValidQuote: referencePriceQuote * Number(trigger.maxDownMoveFactor), maxValidQuote: referencePriceQuote * Number(trigger.maxUpMoveFactor) };
-  }
+  const min = referencePriceQuote * Number(trigger.maxDownMoveFactor);
+  const max = referencePriceQuote * Number(trigger.maxUpMoveFactor);
+  if (tickSizeQuote <= 0) return { minValidQuote: min, maxValidQuote: max };
   return {
-    minValidQuote: roundProduct(referencePriceQuote, trigger.maxDownMoveFactor, 'ceil', tickSizeQuote) * tickSizeQuote,
-    maxValidQuote: roundProduct(referencePriceQuote, trigger.maxUpMoveFactor, 'floor', tickSizeQuote) * tickSizeQuote,
+    minValidQuote: roundToUnits(min, 'ceil', tickSizeQuote) * tickSizeQuote,
+    maxValidQuote: roundToUnits(max, 'floor', tickSizeQuote) * tickSizeQuote,
   };
 }
 

@@ -1,4 +1,4 @@
-import { roundProduct } from './exact-decimal';
+import { roundToUnits } from './decimal-rounding';
 
 /**
  * Staged disposal of a position the venue took over, as Vega's network does (vegaprotocol/specs
@@ -29,9 +29,9 @@ export function disposalOrderLots(positionLots: number, availableLots: number, p
   return Math.min(candidate, cap);
 }
 
-/** `ceil(a * b)` in exact decimal arithmetic (Vega: `Decimal.Mul(...).Ceil()`); lots that are not whole round in floating point. */
+/** `ceil(a * b)` as Vega's `Decimal.Mul(...).Ceil()` gives it for decimal inputs ({@link roundToUnits}). */
 function ceilProduct(a: number, b: number): number {
-  return Number.isSafeInteger(a) ? roundProduct(a, b, 'ceil') : Math.ceil(a * b);
+  return roundToUnits(a * b, 'ceil');
 }
 
 /** One disposal attempt of {@link disposalSchedule}. */

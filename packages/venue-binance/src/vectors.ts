@@ -31,10 +31,10 @@ function sideOf(value: unknown): SideSign {
   throw new VenueRuleError(`invalid input side: ${String(value)}`);
 }
 
-/** `BTC/USDT:USDT`, `BTCUSDT`, `BTCUSD perpetual` -> `BTCUSDT` / `BTCUSD`. */
+/** `BTC/USDT:USDT`, `BTCUSDT`, `BTCUSD perpetual`, `BTCUSD_PERP`, `BTCUSD_250627` -> `BTCUSDT` / `BTCUSD`. */
 function symbolOf(value: unknown): string {
   const text = String(value ?? '').split(' ')[0]!;
-  return text.split(':')[0]!.replace('/', '').toUpperCase();
+  return text.split(':')[0]!.split('_')[0]!.replace('/', '').toUpperCase();
 }
 
 /** Tiers carried by a case (`{min_notional, mmr, maintenance_amount, max_leverage}` or `{floor, cap, mmr}`). */
@@ -141,7 +141,8 @@ function runCoinmLiquidationPrice(testCase: VectorCaseV1): unknown {
   const positionUsd = positionUsdOf(i);
   const entry = num(i['entry_price'], 'entry_price');
   // Isolated with no wallet given: the position's initial margin in coin, value at entry / leverage.
-  const wallet = optNum(i['wallet_balance_btc'] ?? i['wallet_balance'], 'wallet_balance_btc') ?? positionUsd / entry / num(i['leverage'], 'leverage');
+  const given = optNum(i['wallet_balance_btc'] ?? i['wallet_balance'], 'wallet_balance_btc');
+  const wallet = given ?? (i['margin_mode'] === 'cross' ? num(undefined, 'wallet_balance_btc') : positionUsd / entry / num(i['leverage'], 'leverage'));
   const input = { side: sideOf(i['side']), positionUsd, entryPriceQuote: entry, walletBalanceCoin: wallet };
   const mmr = optNum(i['mmr'], 'mmr');
   if (mmr !== undefined) {

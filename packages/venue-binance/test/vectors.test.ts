@@ -31,6 +31,14 @@ describe('COIN-M case inputs', () => {
     expect(lp).toBeCloseTo(1005 / 0.55, 9);
     const btc = run({ margin_mode: 'isolated', side: 'long', symbol: 'BTCUSD', contracts: 10, entry_price: 50_000, leverage: 10, mmr: 0.005 }).liq_price;
     expect(btc).toBeCloseTo((5 + 1000) / (0.002 + 0.02), 9);
+    // Binance's own symbols: the perpetual and a quarterly are BTCUSD contracts of 100 USD
+    for (const symbol of ['BTCUSD_PERP', 'BTCUSD_250627']) {
+      expect(run({ margin_mode: 'isolated', side: 'long', symbol, contracts: 10, entry_price: 50_000, leverage: 10, mmr: 0.005 }).liq_price).toBe(btc);
+    }
+  });
+
+  it('needs the wallet balance of a cross position (no leverage rule for it)', () => {
+    expect(() => run({ margin_mode: 'cross', side: 'long', symbol: 'BTCUSD', contracts: 10, entry_price: 50_000, leverage: 10, mmr: 0.005 })).toThrow(/wallet_balance_btc/);
   });
 });
 

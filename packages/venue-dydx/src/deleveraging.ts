@@ -17,6 +17,8 @@ export type DeleveragingResult = {
   readonly quoteQuantumsToLiquidated: bigint;
   readonly liquidatedAfter: Subaccount;
   readonly offsettingAfter: Subaccount;
+  /** The markets after the match: its perpetual's open interest changed by the change of long quantums. */
+  readonly perpetualsAfter: readonly PerpetualMarket[];
 };
 
 /** Options of {@link processDeleveraging}. */
@@ -71,7 +73,7 @@ export function processDeleveraging(
     const failed = [!l.valid ? 'liquidated' : '', !o.valid ? 'offsetting' : ''].filter(Boolean).join(' and ');
     throw new VenueRuleError('ErrFailedToUpdateSubaccounts', `${failed} subaccount failed the collateral check`);
   }
-  return { quoteQuantumsToLiquidated: q, liquidatedAfter: l.after, offsettingAfter: o.after };
+  return { quoteQuantumsToLiquidated: q, liquidatedAfter: l.after, offsettingAfter: o.after, perpetualsAfter };
 }
 
 /**
@@ -105,8 +107,8 @@ export type DeleveragingFill = {
  * Deleverages up to `deltaQuantumsTotal` of the liquidated position against `candidates`, visiting them from
  * `startIndex` (dYdX picks it pseudo-randomly) and wrapping around (`deleveraging.go`
  * OffsetSubaccountPerpetualPosition). Each candidate on the opposite side takes `min(|remaining|, |its position|)`;
- * a candidate that fails the collateral check is skipped. Returns the fills, the updated subaccounts and what is
- * left undeleveraged.
+ * a candidate that fails the collateral check is skipped. Each match sees the open interest the matches before it
+ * left. Returns the fills, the updated subaccounts and what is left undeleveraged.
  */
 export function offsetSubaccountPerpetualPosition(
   liquidated: Subaccount,
@@ -116,10 +118,11 @@ export function offsetSubaccountPerpetualPosition(
   deltaQuantumsTotal: bigint,
   startIndex = 0,
   options: DeleveragingOptions = {},
-): { fills: DeleveragingFill[]; liquidatedAfter: Subaccount; candidatesAfter: Subaccount[]; remainingQuantums: bigint } {
+): { fills: DeleveragingFill[]; liquidatedAfter: Subaccount; candidatesAfter: Subaccount[]; remainingQuantums: bigint; perpetualsAfter: readonly PerpetualMarket[] } {
   const candidatesAfter = [...candidates];
   const fills: DeleveragingFill[] = [];
   let current = liquidated;
+  let markets = perpetuals;
   let remaining = deltaQuantumsTotal;
   const n = candidates.length;
   for (let i = 0; i < n && remaining !== 0n; i++) {
@@ -130,8 +133,9 @@ export function offsetSubaccountPerpetualPosition(
     const magnitude = bigMin(abs(remaining), abs(offsettingPosition));
     const delta = remaining > 0n ? magnitude : -magnitude;
     try {
-      const r = processDeleveraging(current, offsetting, perpetuals, perpetualId, delta, options);
+      const r = processDeleveraging(current, offsetting, markets, perpetualId, delta, options);
       current = r.liquidatedAfter;
+      markets = r.perpetualsAfter;
       candidatesAfter[index] = r.offsettingAfter;
       fills.push({ offsettingIndex: index, deltaQuantums: delta, quoteQuantumsToLiquidated: r.quoteQuantumsToLiquidated });
       remaining -= delta;
@@ -140,7 +144,7 @@ export function offsetSubaccountPerpetualPosition(
       throw error;
     }
   }
-  return { fills, liquidatedAfter: current, candidatesAfter, remainingQuantums: remaining };
+  return { fills, liquidatedAfter: current, candidatesAfter, remainingQuantums: remaining, perpetualsAfter: markets };
 }
 
 function longQuantums(quantums: bigint): bigint {

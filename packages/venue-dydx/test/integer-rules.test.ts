@@ -178,6 +178,24 @@ describe('deleveraging', () => {
     expect(r.liquidatedAfter.usdcQuoteQuantums + total(r.candidatesAfter)).toBe(bankrupt.usdcQuoteQuantums + total([big, failing, sameSide, small]));
     expect(r.candidatesAfter[1]).toBe(failing);
   });
+  it('each match sees the open interest the matches before it left (OI-adjusted initial margin)', () => {
+    // IMF 20% up to 1e11 quote quantums of OI (2 BTC at 50,000), 100% from 2e11. OI starts at 4 BTC; the short
+    // is offset against A (long 1) then B (long 2 BTC, -50,000 USDC). Checked at 4 - 1 = 3 BTC of OI, B's 60% IMF
+    // refuses it; at the 2 BTC left after its own match, 20%: B keeps TNC 20,000 against IMR 10,000.
+    const oimf: LiquidityTier = { ...tier, openInterestLowerCapQuoteQuantums: 100_000_000_000n, openInterestUpperCapQuoteQuantums: 200_000_000_000n };
+    const market: PerpetualMarket = { ...btc, liquidityTier: oimf, openInterestBaseQuantums: 400_000_000n };
+    const short: Subaccount = { usdcQuoteQuantums: 40_000_000_000n, perpetualPositions: [{ perpetualId: 0, quantums: -200_000_000n }] };
+    const a: Subaccount = { usdcQuoteQuantums: 0n, perpetualPositions: [{ perpetualId: 0, quantums: 100_000_000n }] };
+    const b: Subaccount = { usdcQuoteQuantums: -50_000_000_000n, perpetualPositions: [{ perpetualId: 0, quantums: 200_000_000n }] };
+    const r = offsetSubaccountPerpetualPosition(short, [a, b], [market], 0, 200_000_000n, 0);
+    expect(r.fills.map((f) => [f.offsettingIndex, f.deltaQuantums])).toEqual([
+      [0, 100_000_000n],
+      [1, 100_000_000n],
+    ]);
+    expect(r.remainingQuantums).toBe(0n);
+    expect(r.perpetualsAfter[0]!.openInterestBaseQuantums).toBe(200_000_000n);
+  });
+
   it('uses the oracle price in final settlement when TNC >= 0', () => {
     const offsetting: Subaccount = { usdcQuoteQuantums: 50_000_000_000n, perpetualPositions: [{ perpetualId: 0, quantums: 100_000_000n }] };
     const r = processDeleveraging(liquidated, offsetting, perpetuals, 0, 100_000_000n, { finalSettlement: true });

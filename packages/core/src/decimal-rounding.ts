@@ -1,9 +1,27 @@
 /**
- * Exact decimal arithmetic on decimals given as strings (`"1.0055555555555556"`, kept digit for digit) or as JS
- * numbers read as the shortest decimals that print them (0.56 is 56/100, not the binary double nearest to it), for
- * rules a venue states in decimals: Vega multiplies `num.Decimal`s and rounds the product
- * (vegaprotocol/vega core/execution/liquidation/engine.go, core/monitor/price/pricemonitoring.go).
+ * Rounding of rules a venue states in decimals (Vega rounds `num.Decimal` products with Ceil/Floor:
+ * vegaprotocol/vega core/execution/liquidation/engine.go, core/monitor/price/pricemonitoring.go) on binary doubles,
+ * where a product that is exact in decimals carries a rounding step (17476275 x 0.56 is 9786714.000000002), and
+ * the exact decimal product for printing.
  */
+
+/**
+ * How close (relative) a value must be to a multiple of the unit to count as that multiple: a few rounding steps
+ * of a double, far below any difference a decimal input with up to 15 significant digits can make.
+ */
+const UNIT_SNAP = 1e-12;
+
+/**
+ * `ceil` or `floor` of `value / unit` (the count of units), where a value within 1e-12 (relative) of a multiple is
+ * that multiple: `roundToUnits(17476275 * 0.56, 'ceil')` is 9786714, `roundToUnits(10485780 * 1.15, 'floor')` is
+ * 12058647, as in decimal arithmetic.
+ */
+export function roundToUnits(value: number, mode: 'ceil' | 'floor', unit = 1): number {
+  const units = value / unit;
+  const nearest = Math.round(units);
+  if (Math.abs(units - nearest) <= UNIT_SNAP * Math.abs(units)) return nearest;
+  return mode === 'ceil' ? Math.ceil(units) : Math.floor(units);
+}
 
 /** A decimal number: a string such as `"0.56"`, `"-1.5e-3"`, or a JS number. */
 export type DecimalInput = number | string;
@@ -12,11 +30,13 @@ export type DecimalInput = number | string;
 type Decimal = { readonly digits: bigint; readonly scale: number };
 
 function decimalOf(x: DecimalInput, field: string): Decimal {
+  if (typeof x !== 'number' && typeof x !== 'string') throw new TypeError(`${field} must be a number or a decimal string, got ${typeof x}`);
   if (typeof x === 'number' && !Number.isFinite(x)) throw new RangeError(`${field} must be a finite number, got ${x}`);
   const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(typeof x === 'number' ? String(x) : x.trim());
   if (!match || (match[2] ?? '') + (match[3] ?? '') === '') throw new RangeError(`${field} must be a decimal number, got ${JSON.stringify(x)}`);
   const fraction = match[3] ?? '';
   const exponent = Number(match[4] ?? 0);
+  if (Math.abs(exponent) > 400) throw new RangeError(`${field} has an exponent beyond ±400: ${JSON.stringify(x)}`);
   let digits = BigInt((match[2] ?? '') + fraction);
   let scale = fraction.length - exponent;
   if (scale < 0) {
@@ -24,27 +44,6 @@ function decimalOf(x: DecimalInput, field: string): Decimal {
     scale = 0;
   }
   return { digits: match[1] === '-' ? -digits : digits, scale };
-}
-
-function divide(numerator: bigint, denominator: bigint, mode: 'ceil' | 'floor'): bigint {
-  if (denominator < 0n) return divide(-numerator, -denominator, mode);
-  const q = numerator / denominator;
-  const r = numerator % denominator;
-  if (r === 0n) return q;
-  if (mode === 'ceil') return r > 0n ? q + 1n : q;
-  return r < 0n ? q - 1n : q;
-}
-
-/** `ceil` or `floor` of `a x b / unit`, exactly (`unit` defaults to 1: the product rounded to an integer). */
-export function roundProduct(a: DecimalInput, b: DecimalInput, mode: 'ceil' | 'floor', unit: DecimalInput = 1): number {
-  const x = decimalOf(a, 'a');
-  const y = decimalOf(b, 'b');
-  const u = decimalOf(unit, 'unit');
-  // (x.digits y.digits / 10^(x.scale + y.scale)) / (u.digits / 10^u.scale)
-  const numerator = x.digits * y.digits * 10n ** BigInt(u.scale);
-  const denominator = u.digits * 10n ** BigInt(x.scale + y.scale);
-  if (denominator === 0n) throw new RangeError('unit must not be 0');
-  return Number(divide(numerator, denominator, mode));
 }
 
 /** The exact decimal `a x b` as a string (`100 x 1.1` is `"110"`, `12345678901 x 0.95` is `"11728394955.95"`). */
