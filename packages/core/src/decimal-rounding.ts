@@ -1,8 +1,10 @@
 /**
  * Rounding of rules a venue states in decimals (Vega rounds `num.Decimal` products with Ceil/Floor:
- * vegaprotocol/vega core/execution/liquidation/engine.go, core/monitor/price/pricemonitoring.go) on binary doubles,
- * where a product that is exact in decimals carries a rounding step (17476275 x 0.56 is 9786714.000000002), and
- * the exact decimal product for printing.
+ * vegaprotocol/vega core/execution/liquidation/engine.go, core/monitor/price/pricemonitoring.go). On doubles
+ * ({@link roundToUnits}), a product that is exact in decimals carries a rounding step (17476275 x 0.56 is
+ * 9786714.000000002) that must not move it a unit; on decimals given digit for digit ({@link roundProduct},
+ * {@link decimalProduct}), the arithmetic is exact, as Vega's: 123 x 0.9918699186991870 (122/123 at 16 places) is
+ * 122.000000000000001, whose Ceil is 123.
  */
 
 /**
@@ -44,6 +46,30 @@ function decimalOf(x: DecimalInput, field: string): Decimal {
     scale = 0;
   }
   return { digits: match[1] === '-' ? -digits : digits, scale };
+}
+
+function divide(numerator: bigint, denominator: bigint, mode: 'ceil' | 'floor'): bigint {
+  if (denominator < 0n) return divide(-numerator, -denominator, mode);
+  const q = numerator / denominator;
+  const r = numerator % denominator;
+  if (r === 0n) return q;
+  if (mode === 'ceil') return r > 0n ? q + 1n : q;
+  return r < 0n ? q - 1n : q;
+}
+
+/**
+ * `ceil` or `floor` of `a x b / unit` in exact decimal arithmetic (`unit` defaults to 1: the product rounded to an
+ * integer). Strings are read digit for digit, numbers as the shortest decimals that print them.
+ */
+export function roundProduct(a: DecimalInput, b: DecimalInput, mode: 'ceil' | 'floor', unit: DecimalInput = 1): number {
+  const x = decimalOf(a, 'a');
+  const y = decimalOf(b, 'b');
+  const u = decimalOf(unit, 'unit');
+  // (x.digits y.digits / 10^(x.scale + y.scale)) / (u.digits / 10^u.scale)
+  const numerator = x.digits * y.digits * 10n ** BigInt(u.scale);
+  const denominator = u.digits * 10n ** BigInt(x.scale + y.scale);
+  if (denominator === 0n) throw new RangeError('unit must not be 0');
+  return Number(divide(numerator, denominator, mode));
 }
 
 /** The exact decimal `a x b` as a string (`100 x 1.1` is `"110"`, `12345678901 x 0.95` is `"11728394955.95"`). */

@@ -51,6 +51,6 @@ export type { Rng } from './rng';
 export { disposalOrderLots, disposalSchedule } from './staged-disposal';
 export type { StagedDisposalParams, DisposalAttempt } from './staged-disposal';
 export { priceMonitoringBounds, breachesBounds } from './price-monitoring';
-export { roundToUnits, decimalProduct } from './decimal-rounding';
+export { roundToUnits, roundProduct, decimalProduct } from './decimal-rounding';
 export type { DecimalInput } from './decimal-rounding';
 export type { PriceMonitoringTrigger } from './price-monitoring';

@@ -1,4 +1,4 @@
-import { roundToUnits, type DecimalInput } from './decimal-rounding';
+import { roundProduct, roundToUnits, type DecimalInput } from './decimal-rounding';
 
 /**
  * Model-free price monitoring (Vega, vegaprotocol/specs 0032-PRIM-price_monitoring.md; bounds rounded as in
@@ -16,20 +16,23 @@ export type PriceMonitoringTrigger = {
 
 /**
  * Valid price range for a reference price; with a tick size, min rounds up and max rounds down to ticks, as Vega's
- * Decimal Ceil/Floor do for decimal inputs ({@link roundToUnits}: 10485780 x 1.15 is the bound 12058647). Factors
- * may be decimal strings (Vega stores them as Decimals with 16 places).
+ * Decimal Ceil/Floor do. A factor given as a decimal string (Vega stores factors as Decimals with 16 places) is
+ * multiplied exactly ({@link roundProduct}); a number, as the engine's prices are, in floating point where a
+ * product within 1e-12 of a tick is that tick ({@link roundToUnits}: 10485780 x 1.15 is the bound 12058647).
  */
 export function priceMonitoringBounds(
   referencePriceQuote: number,
   trigger: { readonly maxUpMoveFactor: DecimalInput; readonly maxDownMoveFactor: DecimalInput },
   tickSizeQuote = 0,
 ): { minValidQuote: number; maxValidQuote: number } {
-  const min = referencePriceQuote * Number(trigger.maxDownMoveFactor);
-  const max = referencePriceQuote * Number(trigger.maxUpMoveFactor);
-  if (tickSizeQuote <= 0) return { minValidQuote: min, maxValidQuote: max };
+  if (tickSizeQuote <= 0) {
+    return { minValidQuote: referencePriceQuote * Number(trigger.maxDownMoveFactor), maxValidQuote: referencePriceQuote * Number(trigger.maxUpMoveFactor) };
+  }
+  const ticks = (factor: DecimalInput, mode: 'ceil' | 'floor'): number =>
+    typeof factor === 'string' ? roundProduct(referencePriceQuote, factor, mode, tickSizeQuote) : roundToUnits(referencePriceQuote * factor, mode, tickSizeQuote);
   return {
-    minValidQuote: roundToUnits(min, 'ceil', tickSizeQuote) * tickSizeQuote,
-    maxValidQuote: roundToUnits(max, 'floor', tickSizeQuote) * tickSizeQuote,
+    minValidQuote: ticks(trigger.maxDownMoveFactor, 'ceil') * tickSizeQuote,
+    maxValidQuote: ticks(trigger.maxUpMoveFactor, 'floor') * tickSizeQuote,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalProduct, priceMonitoringBounds, roundToUnits } from '../src/index';
+import { decimalProduct, priceMonitoringBounds, roundProduct, roundToUnits } from '../src/index';
 
 describe('rounding decimal products on doubles (Vega Decimal Mul, then Ceil/Floor)', () => {
   it('rounds as decimal arithmetic does, not at the binary rounding step', () => {
@@ -26,6 +26,16 @@ describe('rounding decimal products on doubles (Vega Decimal Mul, then Ceil/Floo
     const pool = priceMonitoringBounds(3000.0000000000005, { maxUpMoveFactor: 1.1, maxDownMoveFactor: 0.9 }, 0.01);
     expect(pool.minValidQuote).toBeCloseTo(2700, 9);
     expect(pool.maxValidQuote).toBeCloseTo(3300, 9);
+  });
+
+  it('rounds decimals given digit for digit exactly, as Vega does', () => {
+    // 122/123 at 16 places is 0.9918699186991870; times 123 it is 122.000000000000001, whose Ceil is 123
+    expect(roundProduct(123, '0.9918699186991870', 'ceil')).toBe(123);
+    expect(roundToUnits(123 * 0.991869918699187, 'ceil')).toBe(122);
+    expect(priceMonitoringBounds(123, { maxUpMoveFactor: '1.0162601626016260', maxDownMoveFactor: '0.9918699186991870' }, 1).minValidQuote).toBe(123);
+    expect(roundProduct(17_476_275, '0.56', 'ceil')).toBe(9_786_714);
+    expect(roundProduct(-7, 0.5, 'floor')).toBe(-4);
+    expect(() => roundProduct(1, 1, 'ceil', 0)).toThrow(/unit must not be 0/);
   });
 
   it('prints the exact product, strings digit for digit', () => {
