@@ -4,7 +4,7 @@ import { createBullmqRunner, startBullmqWorker } from '../src/index';
 import { smallRiskPlan } from './fixtures/small-plan';
 import { expectSameSummary } from './helpers/expect-same-summary';
 import { startRedisServer, type TestRedis } from './helpers/redis-server';
-import { bundleWorkerEntry, killMidBatch, spawnWorker, stopWorker, type WorkerProcess } from './helpers/worker-process';
+import { bundleWorkerEntry, killMidBatch, logWhen, spawnWorker, stopWorker, type WorkerProcess } from './helpers/worker-process';
 
 // The real thing: @firesale/risk batches run by the real `firesale-worker` command (src/bin.ts) in child processes.
 let redis: TestRedis;
@@ -77,7 +77,7 @@ describe('bullmq runner with @firesale/risk', () => {
       const summary = await runner.run(plan);
       const killedBatch = await killer;
       expect((await victim.exited).signal).toBe('SIGKILL');
-      expect(survivor.stderr()).toContain(`batch ${killedBatch}: 60 paths`);
+      expect(await logWhen(() => survivor.stderr(), (log) => log.includes(`batch ${killedBatch}: 60 paths`))).toContain(`batch ${killedBatch}: 60 paths`);
       expect(summary.pathCount).toBe(1_200);
       expectSameSummary(summary, inline);
     } finally {
@@ -113,7 +113,8 @@ describe('bullmq runner with @firesale/risk', () => {
         expect(summary.pathCount).toBe(1_200);
         expectSameSummary(summary, inline);
         // Every batch was computed once: the restarted coordinator enqueued only the missing ones.
-        const computed = [...worker.stderr().matchAll(/batch (\d+): 60 paths/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+        const log = await logWhen(() => worker.stderr(), (text) => (text.match(/batch \d+: 60 paths/g) ?? []).length >= 20);
+        const computed = [...log.matchAll(/batch (\d+): 60 paths/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
         expect(computed).toEqual(Array.from({ length: 20 }, (_, i) => i));
       } finally {
         await second.close();

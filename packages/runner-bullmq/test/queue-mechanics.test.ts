@@ -5,7 +5,7 @@ import type { RunProgress } from '@firesale/risk';
 import { runStandInInline, standInOps, standInPlan } from './fixtures/stand-in-ops';
 import { expectSameSummary } from './helpers/expect-same-summary';
 import { freePort, startRedisServer, type TestRedis } from './helpers/redis-server';
-import { bundleWorkerEntry, killMidBatch, spawnWorker, stopWorker, type WorkerProcess } from './helpers/worker-process';
+import { bundleWorkerEntry, killMidBatch, logWhen, spawnWorker, stopWorker, type WorkerProcess } from './helpers/worker-process';
 
 // Queue mechanics with a stand-in batch function (risk-independent): ordering, exactly-once results, fault recovery.
 let redis: TestRedis;
@@ -102,6 +102,7 @@ describe('bullmq runner mechanics (stand-in batch function)', () => {
       expect(summary).toMatchObject({ paths: 2_000, pathIndexSum: (1_999 * 2_000) / 2 });
       expectSameSummary(summary, runStandInInline(plan));
       // The killed batch was stored by the survivor; every batch was stored exactly once.
+      await logWhen(() => workers.map((w) => w.stderr()).join('\n'), (log) => storedBatches([log]).length >= 40);
       const stored = storedBatches(workers.map((w) => w.stderr()));
       expect(stored).toEqual(Array.from({ length: 40 }, (_, i) => i));
       expect(storedBatches([survivor.stderr()])).toContain(killedBatch);
@@ -140,6 +141,7 @@ describe('bullmq runner mechanics (stand-in batch function)', () => {
         // It started from what Redis held, not from zero...
         expect(progress[0]!.pathsDone).toBeGreaterThanOrEqual(firstDone);
         // ...and no batch was computed twice (the restarted coordinator enqueued only missing batches).
+        await logWhen(() => worker.stderr(), (log) => storedBatches([log]).length >= 30);
         expect(storedBatches([worker.stderr()])).toEqual(Array.from({ length: 30 }, (_, i) => i));
         expect(worker.stderr()).not.toContain('already stored');
       } finally {

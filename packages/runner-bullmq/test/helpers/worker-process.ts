@@ -95,3 +95,13 @@ export async function killMidBatch(worker: WorkerProcess, timeoutMs = 20_000): P
   }
   throw new Error(`worker never ran a second batch:\n${worker.stderr()}`);
 }
+
+/**
+ * A worker's log once `until` holds for it (or as it is after `timeoutMs`, for the assertion to show). A worker logs
+ * a batch after storing its result, so the coordinator can finish before the last lines reach the pipe.
+ */
+export async function logWhen(read: () => string, until: (log: string) => boolean, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!until(read()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return read();
+}
