@@ -1,6 +1,5 @@
 import type { Fraction, PriceQuote, SideSign } from '@firesale/spec';
-import type { ResolvedBrackets } from './leverage-brackets';
-import { BRACKET_EDGE_TOLERANCE } from './usdm-liquidation-price';
+import { withinBracket, type ResolvedBrackets } from './leverage-brackets';
 
 /** A COIN-M (inverse) position in one-way mode. */
 export type CoinmLiquidationInput = {
@@ -31,10 +30,7 @@ export function coinmLiquidationPrice(brackets: ResolvedBrackets, input: CoinmLi
   for (let i = 0; i < n; i++) {
     const price = rawCoinmLiquidationPrice(input, brackets.rates[i]!, brackets.amounts[i]!);
     if (!(price > 0) || !Number.isFinite(price)) continue;
-    const valueCoin = input.positionUsd / price;
-    const upper = i + 1 < n ? brackets.floors[i + 1]! : Infinity;
-    const edge = BRACKET_EDGE_TOLERANCE * valueCoin;
-    if (valueCoin >= brackets.floors[i]! - edge && valueCoin < upper + edge) return price;
+    if (withinBracket(brackets, i, input.positionUsd / price)) return price;
   }
   return input.side === 1 ? 0 : Infinity;
 }

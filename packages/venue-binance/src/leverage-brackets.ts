@@ -85,6 +85,21 @@ export function bracketIndex(brackets: ResolvedBrackets, notional: number): numb
   return lo;
 }
 
+/**
+ * How far (relative) a bracket's solution may sit outside its bracket and still count. A liquidation price whose
+ * notional lands exactly on a floor solves both neighbouring brackets (maintenance margin is continuous there),
+ * but rounding can put each solution a hair outside its own bracket, so that neither qualifies.
+ */
+const BRACKET_EDGE_TOLERANCE = 1e-9;
+
+/** Whether `value` (notional, or position value in coin for COIN-M) lies in bracket `i`, within {@link BRACKET_EDGE_TOLERANCE}. */
+export function withinBracket(brackets: ResolvedBrackets, i: number, value: number): boolean {
+  const floors = brackets.floors;
+  const upper = i + 1 < floors.length ? floors[i + 1]! : Infinity;
+  const edge = BRACKET_EDGE_TOLERANCE * Math.abs(value);
+  return value >= floors[i]! - edge && value < upper + edge;
+}
+
 /** Maintenance margin rate and amount of the bracket of `notional`. */
 export function maintenanceRateAndAmount(brackets: ResolvedBrackets, notional: number): { rate: Fraction; amount: number } {
   const i = bracketIndex(brackets, notional);

@@ -1,5 +1,5 @@
 import type { AmountBase, AmountQuote, Fraction, PriceQuote, SideSign } from '@firesale/spec';
-import type { ResolvedBrackets } from './leverage-brackets';
+import { withinBracket, type ResolvedBrackets } from './leverage-brackets';
 
 /** A USDⓈ-M position in one-way mode and the account around it. */
 export type UsdmLiquidationInput = {
@@ -40,20 +40,10 @@ export function usdmLiquidationPrice(brackets: ResolvedBrackets, input: UsdmLiqu
   const n = brackets.floors.length;
   for (let i = 0; i < n; i++) {
     const price = rawUsdmLiquidationPrice(input, brackets.rates[i]!, brackets.amounts[i]!);
-    const notional = input.sizeBase * price;
-    const upper = i + 1 < n ? brackets.floors[i + 1]! : Infinity;
-    const edge = BRACKET_EDGE_TOLERANCE * Math.abs(notional);
-    if (notional >= brackets.floors[i]! - edge && notional < upper + edge) return clampTrigger(input.side, price);
+    if (withinBracket(brackets, i, input.sizeBase * price)) return clampTrigger(input.side, price);
   }
   return input.side === 1 ? 0 : Infinity;
 }
-
-/**
- * How far (relative) a bracket's solution may sit outside its bracket and still count. A liquidation price whose
- * notional lands exactly on a floor solves both neighbouring brackets (maintenance margin is continuous there),
- * but rounding can put each solution a hair outside its own bracket, so that neither qualifies.
- */
-export const BRACKET_EDGE_TOLERANCE = 1e-9;
 
 /** Isolated bankruptcy price: where the wallet balance is used up, `EP - side * WB / size`. */
 export function usdmBankruptcyPrice(side: SideSign, sizeBase: AmountBase, entryPriceQuote: PriceQuote, walletBalanceQuote: AmountQuote): PriceQuote {
