@@ -51,32 +51,35 @@ export function liquidationPayout(input: GmxLiquidationPayoutInput): GmxLiquidat
   const paidOut = (pnl > 0n ? pnl / price.max : 0n) + (impact > 0n ? impact / price.max : 0n);
   let available = position.collateralAmount + paidOut;
   let poolReceivesAmount = -paidOut;
-  // Pays a cost in collateral tokens; returns the USD left unpaid (0 when paid in full).
-  const pay = (costAmount: bigint): bigint => {
+  // Takes up to `costAmount` collateral tokens (`payForCost`); returns how many it took.
+  const take = (costAmount: bigint): bigint => {
     const paid = costAmount < available ? costAmount : available;
     available -= paid;
-    return (costAmount - paid) * price.min;
+    return paid;
   };
-  const insolvent = (badDebtUsd: bigint, feesAmount = 0n): GmxLiquidationPayout => ({ userReceivesAmount: available, poolReceivesAmount, feesAmount, badDebtUsd });
+  const payout = (feesAmount: bigint, unpaidAmount: bigint): GmxLiquidationPayout => ({
+    userReceivesAmount: available,
+    poolReceivesAmount,
+    feesAmount,
+    badDebtUsd: unpaidAmount * price.min,
+  });
   if (pnl < 0n) {
-    const lossAmount = roundUpDivision(-pnl, price.min);
-    const before = available;
-    const unpaid = pay(lossAmount);
-    poolReceivesAmount += before - available;
-    if (unpaid > 0n) return insolvent(unpaid);
+    const loss = roundUpDivision(-pnl, price.min);
+    const paid = take(loss);
+    poolReceivesAmount += paid;
+    if (paid < loss) return payout(0n, loss - paid);
   }
-  const feeAmount = applyFactor(position.sizeInUsd, input.positionFeeFactor) / price.min + roundUpDivision(applyFactor(position.sizeInUsd, input.liquidationFeeFactor), price.min);
-  const beforeFees = available;
-  const unpaidFees = pay(feeAmount);
-  if (unpaidFees > 0n) {
-    poolReceivesAmount += beforeFees - available;
-    return insolvent(unpaidFees);
+  const fees = applyFactor(position.sizeInUsd, input.positionFeeFactor) / price.min + roundUpDivision(applyFactor(position.sizeInUsd, input.liquidationFeeFactor), price.min);
+  const paidFees = take(fees);
+  if (paidFees < fees) {
+    poolReceivesAmount += paidFees;
+    return payout(0n, fees - paidFees);
   }
   if (impact < 0n) {
-    const before = available;
-    const unpaid = pay(roundUpDivision(-impact, price.min));
-    poolReceivesAmount += before - available;
-    if (unpaid > 0n) return insolvent(unpaid, feeAmount);
+    const cost = roundUpDivision(-impact, price.min);
+    const paid = take(cost);
+    poolReceivesAmount += paid;
+    if (paid < cost) return payout(fees, cost - paid);
   }
-  return { userReceivesAmount: available, poolReceivesAmount, feesAmount: feeAmount, badDebtUsd: 0n };
+  return payout(fees, 0n);
 }
